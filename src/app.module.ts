@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from './config/config.module';
+import { CryptoModule } from './common/crypto/crypto.module';
+import { I18nModule } from './common/i18n/i18n.module';
+import { LoggingModule } from './common/logging.module';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+
+@Module({
+  imports: [
+    ConfigModule,
+    LoggingModule,
+    CryptoModule,
+    I18nModule,
+    DatabaseModule,
+    HealthModule,
+  ],
+})
+export class AppModule {}

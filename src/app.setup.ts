@@ -1,0 +1,22 @@
+import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { json, urlencoded } from 'express';
+import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
+
+// Shared by main.ts and the e2e harness so tests run the same HTTP stack as production.
+export function configureApp(app: INestApplication): void {
+  app.use(json({ limit: '100kb' }));
+  app.use(urlencoded({ extended: false, limit: '64kb', parameterLimit: 200 }));
+  app.useGlobalPipes(
+    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
+  );
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.enableShutdownHooks();
+
+  const openApi = new DocumentBuilder()
+    .setTitle('Sira API')
+    .setDescription('Caseworker, directory and referral API of Sira')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
+}
