@@ -1,0 +1,149 @@
+import * as net from 'node:net';
+import { Logger } from '@nestjs/common';
+import type { Document } from 'bson';
+import { runCommand } from './commands';
+import { CursorStore } from './cursors';
+import { Engine } from './engine';
+import {
+  encodeLegacyReply,
+  encodeMsgReply,
+  HEADER_SIZE,
+  MAX_MESSAGE_SIZE,
+  parseRequest,
+  readHeader,
+} from './wire';
+
+export interface EmbeddedServerOptions {
+  // Directory for the journal and snapshots; null keeps everything in memory.
+  dataDir: string | null;
+  // 0 or absent: a random free port.
+  port?: number;
+}
+
+const COMPACT_EVERY_MS = 60_000;
+const COMPACT_MIN_BYTES = 1024 * 1024;
+
+// An in-process server speaking the MongoDB wire protocol on 127.0.0.1, for development and tests.
+export class EmbeddedMongoServer {
+  private readonly logger = new Logger(EmbeddedMongoServer.name);
+  private readonly cursors = new CursorStore();
+  private readonly sockets = new Set<net.Socket>();
+  private server: net.Server | null = null;
+  private engine: Engine | null = null;
+  private compactTimer: NodeJS.Timeout | null = null;
+  private connectionCount = 0;
+  private requestCount = 0;
+
+  async start(opts: EmbeddedServerOptions): Promise<{ uri: string }> {
+    if (this.server) throw new Error('embedded database already started');
+    const { engine, warnings } = Engine.open(opts.dataDir);
+    warnings.forEach((w) => this.logger.warn(w));
+    this.engine = engine;
+    const server = net.createServer((socket) => this.accept(socket));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+      });
+    } catch (err) {
+      engine.close();
+      this.engine = null;
+      throw err;
+    }
+    this.server = server;
+    if (opts.dataDir) {
+      this.compactTimer = setInterval(() => this.compactIfLarge(), COMPACT_EVERY_MS);
+      this.compactTimer.unref();
+    }
+    const { port } = server.address() as net.AddressInfo;
+    return { uri: `mongodb://127.0.0.1:${port}` };
+  }
+
+  // Forces journaled writes to stable storage (they already survive a process crash).
+  flush(): void {
+    this.engine?.flush();
+  }
+
+  async stop(): Promise<void> {
+    if (this.compactTimer) clearInterval(this.compactTimer);
+    this.compactTimer = null;
+    const server = this.server;
+    this.server = null;
+    for (const socket of this.sockets) socket.destroy();
+    this.sockets.clear();
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+    this.cursors.clear();
+    this.engine?.close();
+    this.engine = null;
+  }
+
+  private compactIfLarge(): void {
+    if (!this.engine || this.engine.journalBytes < COMPACT_MIN_BYTES) return;
+    try {
+      this.engine.compact();
+    } catch (err) {
+      this.logger.error(`journal compaction failed: ${(err as Error).message}`);
+    }
+  }
+
+  private accept(socket: net.Socket): void {
+    const connectionId = ++this.connectionCount;
+    this.sockets.add(socket);
+    socket.setNoDelay(true);
+    let buffered: Buffer = Buffer.alloc(0);
+    socket.on('data', (chunk: Buffer) => {
+      buffered = buffered.length ? Buffer.concat([buffered, chunk]) : chunk;
+      while (buffered.length >= 4) {
+        const length = buffered.readInt32LE(0);
+        if (length < HEADER_SIZE || length > MAX_MESSAGE_SIZE) {
+          this.drop(socket, `bad message length ${length}`);
+          return;
+        }
+        if (buffered.length < length) break;
+        const message = buffered.subarray(0, length);
+        buffered = buffered.subarray(length);
+        if (!this.handle(socket, message, connectionId)) return;
+      }
+    });
+    socket.on('error', () => socket.destroy());
+    socket.on('close', () => this.sockets.delete(socket));
+  }
+
+  // Parses, runs and answers one message; a malformed one closes this connection only.
+  private handle(socket: net.Socket, message: Buffer, connectionId: number): boolean {
+    const header = readHeader(message);
+    let request;
+    try {
+      request = parseRequest(message, header);
+    } catch (err) {
+      this.drop(socket, (err as Error).message);
+      return false;
+    }
+    const reply = this.execute(request.command, connectionId);
+    if (request.moreToCome || socket.destroyed) return true;
+    const requestId = ++this.requestCount;
+    socket.write(
+      request.legacy
+        ? encodeLegacyReply(reply, requestId, header.requestId)
+        : encodeMsgReply(reply, requestId, header.requestId),
+    );
+    return true;
+  }
+
+  private execute(command: Document, connectionId: number): Document {
+    if (!this.engine)
+      return { ok: 0, errmsg: 'server is shutting down', code: 91, codeName: 'ShutdownInProgress' };
+    try {
+      return runCommand(command, { engine: this.engine, cursors: this.cursors, connectionId });
+    } catch (err) {
+      // Only a failed journal write lands here: the client must not take the write as durable.
+      this.logger.error(`command failed: ${(err as Error).message}`);
+      return { ok: 0, errmsg: (err as Error).message, code: 1, codeName: 'InternalError' };
+    }
+  }
+
+  private drop(socket: net.Socket, reason: string): void {
+    this.logger.warn(`closing connection: ${reason}`);
+    socket.destroy();
+  }
+}
