@@ -5,6 +5,9 @@ import { I18nModule } from './common/i18n/i18n.module';
 import { LoggingModule } from './common/logging.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { UsersModule } from './users/users.module';
 
 @Module({
   imports: [
@@ -14,6 +17,9 @@ import { HealthModule } from './health/health.module';
     I18nModule,
     DatabaseModule,
     HealthModule,
+    AuditModule,
+    UsersModule,
+    AuthModule,
   ],
 })
 export class AppModule {}

@@ -1,0 +1,31 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+
+export enum AuthExceptionCode {
+  INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
+  TOO_MANY_ATTEMPTS = 'TOO_MANY_ATTEMPTS',
+  TOKEN_MISSING = 'TOKEN_MISSING',
+  TOKEN_INVALID = 'TOKEN_INVALID',
+  TOKEN_EXPIRED = 'TOKEN_EXPIRED',
+  REFRESH_INVALID = 'REFRESH_INVALID',
+  FORBIDDEN_ROLE = 'FORBIDDEN_ROLE',
+}
+
+const STATUS: Record<AuthExceptionCode, HttpStatus> = {
+  [AuthExceptionCode.INVALID_CREDENTIALS]: HttpStatus.UNAUTHORIZED,
+  [AuthExceptionCode.TOO_MANY_ATTEMPTS]: HttpStatus.TOO_MANY_REQUESTS,
+  [AuthExceptionCode.TOKEN_MISSING]: HttpStatus.UNAUTHORIZED,
+  [AuthExceptionCode.TOKEN_INVALID]: HttpStatus.UNAUTHORIZED,
+  [AuthExceptionCode.TOKEN_EXPIRED]: HttpStatus.UNAUTHORIZED,
+  [AuthExceptionCode.REFRESH_INVALID]: HttpStatus.UNAUTHORIZED,
+  [AuthExceptionCode.FORBIDDEN_ROLE]: HttpStatus.FORBIDDEN,
+};
+
+export class AuthException extends HttpException {
+  constructor(
+    readonly code: AuthExceptionCode,
+    message: string,
+    extra: Record<string, unknown> = {},
+  ) {
+    super({ code, message, ...extra }, STATUS[code]);
+  }
+}

@@ -1,0 +1,12 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+import { AuthUser } from './role';
+
+export type AuthenticatedRequest = Request & { user?: AuthUser };
+
+// The caller as verified by JwtAuthGuard: { id, email, role, regions }.
+export const CurrentUser = createParamDecorator((_data: unknown, ctx: ExecutionContext): AuthUser => {
+  const user = ctx.switchToHttp().getRequest<AuthenticatedRequest>().user;
+  if (!user) throw new Error('@CurrentUser() used on a route without @ApiAuth()');
+  return user;
+});
