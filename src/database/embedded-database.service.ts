@@ -1,0 +1,46 @@
+import { join } from 'node:path';
+import { Injectable, Logger } from '@nestjs/common';
+import { DatabaseException, DatabaseExceptionCode } from './database.exception';
+import { EmbeddedMongoServer } from './embedded/server';
+
+export const EMBEDDED_DB_NAME = 'sira';
+
+// Owns the embedded server when no MONGODB_URI is configured.
+@Injectable()
+export class EmbeddedDatabaseService {
+  private readonly logger = new Logger(EmbeddedDatabaseService.name);
+  private server: EmbeddedMongoServer | null = null;
+
+  get running(): boolean {
+    return this.server !== null;
+  }
+
+  // Starts the server persisting under `${dataDir}/db`; resolves to a URI with the database name.
+  async start(dataDir: string): Promise<string> {
+    const dir = join(dataDir, 'db');
+    const server = new EmbeddedMongoServer();
+    try {
+      const { uri } = await server.start({ dataDir: dir });
+      this.server = server;
+      this.logger.log(
+        `embedded database listening on ${uri.replace('mongodb://', '')}, data in ${dir}`,
+      );
+      return `${uri}/${EMBEDDED_DB_NAME}`;
+    } catch (err) {
+      throw new DatabaseException(
+        DatabaseExceptionCode.EMBEDDED_START_FAILED,
+        `embedded database could not start in ${dir}: ${(err as Error).message}`,
+      );
+    }
+  }
+
+  // Flushes the journal to disk, writes a snapshot and releases the data directory.
+  async stop(): Promise<void> {
+    const server = this.server;
+    this.server = null;
+    if (!server) return;
+    server.flush();
+    await server.stop();
+    this.logger.log('embedded database stopped');
+  }
+}
