@@ -16,11 +16,11 @@ export function ApiAuth(...roles: Role[]): MethodDecorator & ClassDecorator {
   );
 }
 
-// For server-sent event streams only: EventSource cannot send headers, so `?access_token=` is accepted here.
-export function ApiAuthSse(...roles: Role[]): MethodDecorator & ClassDecorator {
+// Opt-in for server-sent event streams only: EventSource cannot send headers, so the guard also
+// accepts `?access_token=` on routes carrying this. Use together with @ApiAuth(...).
+export function AllowQueryToken(): MethodDecorator & ClassDecorator {
   return applyDecorators(
     SetMetadata(QUERY_TOKEN_KEY, true),
-    ApiAuth(...roles),
     ApiQuery({ name: 'access_token', required: false, description: 'Access token (EventSource cannot set headers)' }),
   );
 }
