@@ -1,4 +1,3 @@
-import type { Express } from 'express';
 import { createTestApp, TestApp } from '../harness/app';
 
 interface RouteLayer {
@@ -9,7 +8,7 @@ interface RouteLayer {
 const OPEN = [/^\/api\/auth\/login$/, /^\/api\/auth\/refresh$/, /^\/api\/docs/];
 
 function apiRoutes(t: TestApp): { method: string; path: string }[] {
-  const express = t.app.getHttpAdapter().getInstance() as Express & { router?: { stack: RouteLayer[] }; _router?: { stack: RouteLayer[] } };
+  const express = t.app.getHttpAdapter().getInstance() as unknown as { router?: { stack: RouteLayer[] }; _router?: { stack: RouteLayer[] } };
   const stack = (express.router ?? express._router)?.stack ?? [];
   return stack.flatMap((layer) => {
     if (!layer.route) return [];
