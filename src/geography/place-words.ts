@@ -1,0 +1,173 @@
+// Word lists used to decide whether a place name in free text is really a place.
+// All entries are folded (lowercase, no accents).
+
+// Words naming an administrative unit: "ville de Diré", "cercle de Koro", "San ville".
+export const ADMIN_WORDS = new Set([
+  'ville',
+  'cite',
+  'city',
+  'town',
+  'village',
+  'cercle',
+  'region',
+  'commune',
+  'quartier',
+  'district',
+  'prefecture',
+  'dugu',
+  'marche',
+]);
+
+// Link words allowed between an admin word and the name ("commune rurale de ...").
+export const ADMIN_LINKS = new Set(['de', 'du', 'd', 'of', 'rurale', 'urbaine']);
+
+// Words before a name that put the person there (or going there).
+export const LOCATIVE_BEFORE = new Set([
+  'au',
+  'aux',
+  'en',
+  'vers',
+  'dans',
+  'pres',
+  'proche',
+  'cote',
+  'habite',
+  'habitons',
+  'vis',
+  'vit',
+  'reside',
+  'resides',
+  'in',
+  'at',
+  'to',
+  'near',
+  'around',
+  'live',
+  'lives',
+  'living',
+  'based',
+  'stay',
+  'staying',
+  'sigilen',
+  'taa',
+  'taara',
+  'tara',
+  'jsuis',
+  'chui',
+]);
+
+// Words before a name that say where the person comes from.
+export const ORIGIN_BEFORE = new Set([
+  'de',
+  'du',
+  'd',
+  'from',
+  'depuis',
+  'bo',
+  'bora',
+  'bola',
+  'boli',
+  'viens',
+  'venu',
+  'venue',
+  'originaire',
+]);
+
+// Bambara postpositions after a name: "San na", "Kita la", "Nara kɔnɔ".
+export const LOCATIVE_AFTER = new Set(['la', 'na', 'kono']);
+
+// Words after "san" that make it "year" (san fila = two years, san kura = new year).
+export const YEAR_AFTER = new Set([
+  'kelen',
+  'fila',
+  'saba',
+  'naani',
+  'duuru',
+  'wooro',
+  'wolonwula',
+  'segin',
+  'kononto',
+  'tan',
+  'kura',
+  'caman',
+  'nataw',
+  'temenen',
+  'o',
+  'bee',
+]);
+
+// Foreign names that start like a Malian town ("San Pedro" is in Côte d'Ivoire).
+export const FOREIGN_CONTINUATIONS = new Set([
+  'pedro',
+  'francisco',
+  'antonio',
+  'diego',
+  'jose',
+  'juan',
+  'sebastian',
+  'salvador',
+  'marino',
+  'remo',
+  'paulo',
+  'luis',
+  'andres',
+  'fernando',
+]);
+
+// Bambara grammar words: when present, a bare "a" is the pronoun, not the French "à".
+export const BAMBARA_MARKERS = new Set([
+  'ye',
+  'be',
+  'te',
+  'ka',
+  'ma',
+  'bi',
+  'tun',
+  'ko',
+  'don',
+  'mago',
+  'fe',
+  'wa',
+  'mun',
+  'min',
+  'kunu',
+  'sini',
+  'nana',
+  'nara',
+  'taara',
+  'bora',
+  'dumuni',
+  'baara',
+  'wari',
+  'sogoma',
+  'muso',
+  'ani',
+  'kama',
+  'koson',
+  'aw',
+  'an',
+  'u',
+  'i',
+  'ne',
+  'dusu',
+  'tuma',
+]);
+
+// Ordinary words never matched to a place by fuzzy spelling (exact names still match).
+export const COMMON_WORDS = new Set(
+  `
+  a au aux avec ce ces dans de des du elle en et eux il je la le les leur lui ma mais me meme mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi ton tu un une vos votre vous c d j l m n s t y etre avoir
+  suis es est sommes etes sont serai sera ai as avons avez ont aurai fait faire faut veux voudrais peux pouvez besoin aide aider aidez merci bonjour bonsoir salut salam cava comment quoi pourquoi quand combien
+  travail travailler boulot emploi metier machine maison manger nourriture faim argent payer loyer logement dormir chambre famille enfant enfants femme mari mere pere frere soeur parents
+  malade maladie sante hopital medecin medicament docteur clinique douleur blesse sang enceinte bebe ecole etudier formation apprendre papiers papier passeport carte identite acte naissance
+  police avocat justice prison probleme problemes danger peur triste stress dormir mourir tuer battre frappe viol transport bus voyage retour rentre rentrer revenu libye algerie niger maroc tunisie
+  europe espagne italie france mauritanie senegal guinee burkina cote ivoire agadez tamanrasset migrant migrants rapatrie retourne
+  the and for you your are was were have has had not but this that with from they them their there what when where which who why how can could would should will need needs help please thanks thank
+  work job jobs money food eat hungry house home rent sleep family child children wife husband mother father brother sister sick hospital doctor medicine pain blood pregnant baby school study training
+  learn papers passport police lawyer problem danger afraid sad stress die kill beat rape bus travel return returned back came come going want anything something nothing
+  mali malien malienne bamanan bamanankan francais anglais english french
+  ne n i a an aw u ye be te ka ma bi ko don mago fe wa mun min kunu sini nana taara bora dumuni baara wari sogoma muso ani kama koson dusu tuma
+  `
+    .split(/\s+/)
+    .filter((w) => w.length > 0),
+);
