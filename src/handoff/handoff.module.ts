@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { OutboxModule } from '../outbox/outbox.module';
+import { UsersModule } from '../users/users.module';
+import { Clock, SystemClock } from './clock';
+import { HandoffEvents } from './handoff-events';
+import { HandoffSlaJob } from './handoff-sla.job';
+import { HandoffController } from './handoff.controller';
+import { HandoffService } from './handoff.service';
+import { Handoff, HandoffSchema } from './schemas/handoff.schema';
+
+@Module({
+  imports: [
+    MongooseModule.forFeature([{ name: Handoff.name, schema: HandoffSchema }]),
+    OutboxModule,
+    UsersModule,
+  ],
+  controllers: [HandoffController],
+  providers: [
+    HandoffService,
+    HandoffEvents,
+    HandoffSlaJob,
+    { provide: Clock, useClass: SystemClock },
+  ],
+  exports: [HandoffService, HandoffEvents, Clock],
+})
+export class HandoffModule {}

@@ -1,0 +1,26 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+
+export enum ReferralsExceptionCode {
+  NOT_FOUND = 'REFERRAL_NOT_FOUND',
+  INVALID_TRANSITION = 'REFERRAL_INVALID_TRANSITION',
+  OUT_OF_REGION = 'REFERRAL_OUT_OF_REGION',
+  NO_FOLLOW_UP = 'REFERRAL_NO_FOLLOW_UP',
+  CODE_SPACE_EXHAUSTED = 'REFERRAL_CODE_SPACE_EXHAUSTED',
+}
+
+const STATUS: Record<ReferralsExceptionCode, HttpStatus> = {
+  [ReferralsExceptionCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [ReferralsExceptionCode.INVALID_TRANSITION]: HttpStatus.CONFLICT,
+  [ReferralsExceptionCode.OUT_OF_REGION]: HttpStatus.FORBIDDEN,
+  [ReferralsExceptionCode.NO_FOLLOW_UP]: HttpStatus.CONFLICT,
+  [ReferralsExceptionCode.CODE_SPACE_EXHAUSTED]: HttpStatus.SERVICE_UNAVAILABLE,
+};
+
+export class ReferralsException extends HttpException {
+  constructor(
+    readonly code: ReferralsExceptionCode,
+    message: string,
+  ) {
+    super({ code, message }, STATUS[code]);
+  }
+}
