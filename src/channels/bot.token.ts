@@ -1,0 +1,17 @@
+import type { TurnContext } from 'botbuilder';
+
+// The bot the channel adapter runs for every turn; bound by the bot module (SiraBot).
+export const SIRA_BOT = 'SIRA_BOT';
+
+export interface SiraBotHandler {
+  run(context: TurnContext): Promise<void>;
+}
+
+// What the adapter puts in Activity.channelData for every inbound message.
+export interface SiraChannelData {
+  messageSid: string;
+  contactId: string;
+  numMedia: number;
+  mediaUrls: string[];
+  mediaTypes: string[];
+}

@@ -1,0 +1,157 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model, Types } from 'mongoose';
+import { FieldCipher } from '../common/crypto/field-cipher';
+import { Lang } from '../common/i18n/lang';
+import { ContactsException, ContactsExceptionCode } from './contacts.exception';
+import { toE164 } from './phone';
+import { ChannelType, Contact, ContactChannel, ContactDocument } from './schemas/contact.schema';
+
+// What other modules see of a person: never the phone (ask getPhone for it, when sending).
+export interface ContactView {
+  id: string;
+  channels: ContactChannel[];
+  language: Lang | null;
+  optedOut: boolean;
+  optedOutAt: Date | null;
+  lastInboundAt: Date | null;
+  createdAt: Date;
+}
+
+const isDuplicateKey = (e: unknown) => (e as { code?: number } | null)?.code === 11000;
+
+@Injectable()
+export class ContactsService {
+  constructor(
+    @InjectModel(Contact.name) private readonly contacts: Model<Contact>,
+    private readonly cipher: FieldCipher,
+  ) {}
+
+  // One contact per number, whatever the channel; adds the channel the first time it is seen.
+  async upsertByPhone(rawPhone: string, channel: ChannelType): Promise<ContactView> {
+    const phone = this.normalise(rawPhone);
+    const phoneHash = this.cipher.blindIndex(phone);
+    let doc = await this.contacts.findOne({ phoneHash }).exec();
+    if (!doc) {
+      try {
+        doc = await this.contacts.create({
+          phoneEnc: this.cipher.encrypt(phone),
+          phoneHash,
+          channels: [{ type: channel }],
+        });
+      } catch (error) {
+        // Two first messages at once: the other request created it.
+        if (!isDuplicateKey(error)) throw error;
+        doc = await this.contacts.findOne({ phoneHash }).orFail().exec();
+      }
+    }
+    if (!doc.channels.some((c) => c.type === channel)) {
+      doc =
+        (await this.contacts
+          .findOneAndUpdate(
+            { _id: doc._id, 'channels.type': { $ne: channel } },
+            { $push: { channels: { type: channel, lastInboundAt: null, optedOut: false, optedOutAt: null } } },
+            { returnDocument: 'after' },
+          )
+          .exec()) ?? (await this.contacts.findById(doc._id).orFail().exec());
+    }
+    return this.view(doc);
+  }
+
+  async findById(id: string): Promise<ContactView | null> {
+    if (!Types.ObjectId.isValid(id)) return null;
+    const doc = await this.contacts.findById(id).exec();
+    return doc ? this.view(doc) : null;
+  }
+
+  async findByPhone(rawPhone: string): Promise<ContactView | null> {
+    const phone = toE164(rawPhone);
+    if (!phone) return null;
+    const doc = await this.contacts.findOne({ phoneHash: this.cipher.blindIndex(phone) }).exec();
+    return doc ? this.view(doc) : null;
+  }
+
+  // E.164, decrypted: only for sending.
+  async getPhone(id: string): Promise<string> {
+    return this.cipher.decrypt((await this.load(id)).phoneEnc);
+  }
+
+  async setLanguage(id: string, lang: Lang): Promise<void> {
+    await this.contacts.updateOne({ _id: id }, { $set: { language: lang } }).exec();
+  }
+
+  async isOptedOut(id: string): Promise<boolean> {
+    return (await this.load(id)).optedOut;
+  }
+
+  async lastInboundAt(id: string, channel: ChannelType): Promise<Date | null> {
+    const doc = await this.load(id);
+    return doc.channels.find((c) => c.type === channel)?.lastInboundAt ?? null;
+  }
+
+  async recordInbound(id: string, channel: ChannelType, at: Date): Promise<void> {
+    const doc = await this.load(id);
+    const index = doc.channels.findIndex((c) => c.type === channel);
+    if (index < 0) throw new ContactsException(ContactsExceptionCode.NOT_FOUND, 'channel not registered');
+    await this.contacts
+      .updateOne({ _id: id }, { $set: { [`channels.${index}.lastInboundAt`]: at, lastInboundAt: at } })
+      .exec();
+  }
+
+  // Atomic, so two STOPs at once confirm only once. Returns whether this call changed anything.
+  async optOut(id: string, channel: ChannelType, at: Date): Promise<boolean> {
+    const doc = await this.load(id);
+    const index = doc.channels.findIndex((c) => c.type === channel);
+    const channelFields = index < 0 ? {} : { [`channels.${index}.optedOut`]: true, [`channels.${index}.optedOutAt`]: at };
+    const updated = await this.contacts
+      .findOneAndUpdate(
+        { _id: id, optedOut: { $ne: true } },
+        { $set: { optedOut: true, optedOutAt: at, ...channelFields } },
+      )
+      .exec();
+    return updated !== null;
+  }
+
+  async optIn(id: string): Promise<boolean> {
+    const doc = await this.load(id);
+    const channelFields = Object.fromEntries(
+      doc.channels.flatMap((_, i) => [
+        [`channels.${i}.optedOut`, false],
+        [`channels.${i}.optedOutAt`, null],
+      ]),
+    );
+    const updated = await this.contacts
+      .findOneAndUpdate({ _id: id, optedOut: true }, { $set: { optedOut: false, optedOutAt: null, ...channelFields } })
+      .exec();
+    return updated !== null;
+  }
+
+  normalise(rawPhone: string): string {
+    const phone = toE164(rawPhone);
+    if (!phone) throw new ContactsException(ContactsExceptionCode.INVALID_PHONE, 'not a phone number');
+    return phone;
+  }
+
+  private async load(id: string): Promise<ContactDocument> {
+    const doc = Types.ObjectId.isValid(id) ? await this.contacts.findById(id).exec() : null;
+    if (!doc) throw new ContactsException(ContactsExceptionCode.NOT_FOUND, 'contact not found');
+    return doc;
+  }
+
+  private view(doc: ContactDocument): ContactView {
+    return {
+      id: doc._id.toString(),
+      channels: doc.channels.map((c) => ({
+        type: c.type,
+        lastInboundAt: c.lastInboundAt,
+        optedOut: c.optedOut,
+        optedOutAt: c.optedOutAt,
+      })),
+      language: doc.language,
+      optedOut: doc.optedOut,
+      optedOutAt: doc.optedOutAt,
+      lastInboundAt: doc.lastInboundAt,
+      createdAt: doc.createdAt,
+    };
+  }
+}
