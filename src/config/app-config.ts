@@ -43,6 +43,7 @@ export class AppConfig {
   readonly twilioSmsFrom?: string;
   readonly twilioWhatsappFrom?: string;
   readonly twilioApiBaseUrl?: string;
+  readonly twilioAdvancedOptOut: boolean;
   readonly twilioConfigured: boolean;
   readonly encryptionKeys: ReadonlyMap<string, Buffer>;
   readonly encryptionKeyId: string;
@@ -70,6 +71,7 @@ export class AppConfig {
     this.twilioSmsFrom = env.TWILIO_SMS_FROM;
     this.twilioWhatsappFrom = env.TWILIO_WHATSAPP_FROM;
     this.twilioApiBaseUrl = env.TWILIO_API_BASE_URL?.replace(/\/+$/, '');
+    this.twilioAdvancedOptOut = env.TWILIO_ADVANCED_OPT_OUT === 'true';
     this.twilioConfigured = Boolean(
       env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN && (env.TWILIO_SMS_FROM || env.TWILIO_WHATSAPP_FROM),
     );

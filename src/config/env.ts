@@ -70,6 +70,10 @@ export class EnvDto {
   TWILIO_API_BASE_URL?: string;
 
   @IsOptional()
+  @IsIn(['true', 'false'], { message: 'TWILIO_ADVANCED_OPT_OUT must be true or false' })
+  TWILIO_ADVANCED_OPT_OUT?: string;
+
+  @IsOptional()
   @Matches(/^[A-Za-z0-9_-]{1,32}:[0-9a-fA-F]{64}(,[A-Za-z0-9_-]{1,32}:[0-9a-fA-F]{64})*$|^[0-9a-fA-F]{64}$/, {
     message: 'ENCRYPTION_KEY must be 64 hex characters (32 bytes), or keyId:hex[,keyId:hex...]',
   })
