@@ -282,6 +282,13 @@ describe('Gazetteer', () => {
       ['I live in Dire town', 'Diré'],
       ['je suis à Boré', 'Boré'],
       ['san', 'San'],
+      ['ne bɛ kucala yan', 'Koutiala'],
+      ['n sigilen bɛ Bugunin', 'Bougouni'],
+      ['i dey kita, no work', 'Kita'],
+      ['N SIGILEN BE SAN', 'San'],
+      ['ne be kita yan', 'Kita'],
+      ['jsui a menaka, je dors a la gare', 'Ménaka'],
+      ["j'habite siksso", 'Sikasso'],
     ])('finds the place in %p', (text, name) => {
       expect(sut.extract(text)?.name).toBe(name);
     });
@@ -332,6 +339,13 @@ describe('Gazetteer', () => {
       'I went to Tripoli',
       'il est à Paris',
       'je suis au Niger',
+      'on me menace depuis que je suis rentrée',
+      'il menace de me tuer',
+      'help me start my own business selling clothes',
+      'gafe ni kaye tɛ n denw bolo',
+      "u b'a fɛ ka n denmuso furu a sago kɔ",
+      'les enfants ont besoin de cahiers',
+      'n ye nyenaaya sɔrɔ',
     ])('finds no place in %p', (text) => {
       expect(sut.extract(text)).toBeNull();
     });

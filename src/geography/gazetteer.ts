@@ -8,11 +8,13 @@ import {
   RawRegion,
 } from './gazetteer-data';
 import { LatLon, Place, PlaceLevel } from './place';
+import { isEnglishWord } from './english-words';
 import { foldAccents, placeKey } from './place-key';
 import {
   ADMIN_LINKS,
   ADMIN_WORDS,
   BAMBARA_MARKERS,
+  BAMBARA_PRONOUNS,
   COMMON_WORDS,
   FOREIGN_CONTINUATIONS,
   LOCATIVE_AFTER,
@@ -60,7 +62,9 @@ export interface ExtractOptions {
 
 const EARTH_RADIUS_KM = 6371;
 // Fuzzy matching is only tried on longer words, and must be very close.
-const FUZZY_MIN_LENGTH = 6;
+const FUZZY_MIN_LENGTH = 5;
+// Five-letter words must be closer still, and differ by at most one letter in length.
+const FUZZY_SHORT_THRESHOLD = 0.95;
 const FUZZY_EXTRACT_THRESHOLD = 0.93;
 const FUZZY_LOOKUP_THRESHOLD = 0.91;
 const MAX_NGRAM = 4;
@@ -179,7 +183,7 @@ export class Gazetteer {
     const exact = this.index.get(key);
     if (exact) return this.pick(exact, hint);
     if (kept.length === 1 && !COMMON_WORDS.has(kept[0]) && key.length >= 4) {
-      const fuzzy = this.fuzzy(key, FUZZY_LOOKUP_THRESHOLD);
+      const fuzzy = this.fuzzy(key, FUZZY_LOOKUP_THRESHOLD, kept[0]);
       if (fuzzy) return this.pick(fuzzy, hint);
     }
     return this.extract(name, { expectPlace: true });
@@ -341,18 +345,24 @@ export class Gazetteer {
     return entries.reduce((best, e) => (e.rank > best.rank ? e : best));
   }
 
-  private fuzzy(key: string, threshold: number): Entry[] | null {
+  private fuzzy(key: string, threshold: number, word: string): Entry[] | null {
+    if (key.length < FUZZY_MIN_LENGTH) return null;
     let best: string | null = null;
-    let bestScore = threshold;
+    let bestScore = 0;
     for (const candidate of this.fuzzyKeys.get(key[0]) ?? []) {
-      if (Math.abs(candidate.length - key.length) > 2) continue;
+      const short = Math.min(candidate.length, key.length) <= FUZZY_MIN_LENGTH;
+      if (Math.abs(candidate.length - key.length) > (short ? 1 : 2)) continue;
       const score = JaroWinklerDistance(key, candidate);
-      if (score >= bestScore) {
+      if (
+        score >= (short ? Math.max(threshold, FUZZY_SHORT_THRESHOLD) : threshold) &&
+        score > bestScore
+      ) {
         best = candidate;
         bestScore = score;
       }
     }
-    return best ? (this.index.get(best) ?? null) : null;
+    if (!best || isEnglishWord(word)) return null;
+    return this.index.get(best) ?? null;
   }
 
   private tokenize(text: string): Token[] {
@@ -410,7 +420,7 @@ export class Gazetteer {
     tokens.forEach((t, i) => {
       if (used[i] || t.key.length < FUZZY_MIN_LENGTH || /\d/.test(t.key)) return;
       if (COMMON_WORDS.has(t.folded)) return;
-      const entries = this.fuzzy(t.key, FUZZY_EXTRACT_THRESHOLD);
+      const entries = this.fuzzy(t.key, FUZZY_EXTRACT_THRESHOLD, t.folded);
       if (entries) chosen.push({ start: i, end: i + 1, entries, fuzzy: true });
     });
     return chosen;
@@ -435,6 +445,7 @@ export class Gazetteer {
     if (prev.text === 'à' || prev.text === 'À') return true;
     if (prev.folded === 'a') return !ctx.bambara;
     if (LOCATIVE_BEFORE.has(prev.folded) || ORIGIN_BEFORE.has(prev.folded)) return true;
+    if (this.bambaraBe(match, tokens)) return true;
     return !!next && LOCATIVE_AFTER.has(next.folded);
   }
 
@@ -469,7 +480,14 @@ export class Gazetteer {
       return -1.5;
     }
     if (prev.text === 'à' || prev.folded === 'a' || LOCATIVE_BEFORE.has(prev.folded)) return 1.5;
-    return 0;
+    return this.bambaraBe(match, tokens) ? 1.5 : 0;
+  }
+
+  // "n bɛ San", "n sigilen bɛ Kita": Bambara "to be at" after a pronoun.
+  private bambaraBe(match: Match, tokens: Token[]): boolean {
+    const prev = tokens[match.start - 1];
+    const prev2 = tokens[match.start - 2];
+    return !!prev && !!prev2 && prev.folded === 'be' && BAMBARA_PRONOUNS.has(prev2.folded);
   }
 
   private isInside(child: Place, parent: Place): boolean {

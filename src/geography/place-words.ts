@@ -49,6 +49,7 @@ export const LOCATIVE_BEFORE = new Set([
   'stay',
   'staying',
   'sigilen',
+  'dey',
   'taa',
   'taara',
   'tara',
@@ -73,8 +74,11 @@ export const ORIGIN_BEFORE = new Set([
   'originaire',
 ]);
 
-// Bambara postpositions after a name: "San na", "Kita la", "Nara kɔnɔ".
-export const LOCATIVE_AFTER = new Set(['la', 'na', 'kono']);
+// Bambara postpositions after a name: "San na", "Kita la", "Nara kɔnɔ", "Kita yan" (here in Kita).
+export const LOCATIVE_AFTER = new Set(['la', 'na', 'kono', 'yan']);
+
+// Bambara subject pronouns: "n bɛ San" (I am in San).
+export const BAMBARA_PRONOUNS = new Set(['n', 'ne', 'i', 'e', 'a', 'an', 'aw', 'u', 'sigilen']);
 
 // Words after "san" that make it "year" (san fila = two years, san kura = new year).
 export const YEAR_AFTER = new Set([
@@ -118,16 +122,11 @@ export const FOREIGN_CONTINUATIONS = new Set([
 export const BAMBARA_MARKERS = new Set([
   'ye',
   'be',
-  'te',
   'ka',
-  'ma',
-  'bi',
   'tun',
   'ko',
-  'don',
   'mago',
   'fe',
-  'wa',
   'mun',
   'min',
   'kunu',
@@ -145,12 +144,13 @@ export const BAMBARA_MARKERS = new Set([
   'kama',
   'koson',
   'aw',
-  'an',
-  'u',
-  'i',
-  'ne',
   'dusu',
   'tuma',
+  'bolo',
+  'yan',
+  'yen',
+  'sisan',
+  'denw',
 ]);
 
 // Ordinary words never matched to a place by fuzzy spelling (exact names still match).
@@ -164,6 +164,7 @@ export const COMMON_WORDS = new Set(
   europe espagne italie france mauritanie senegal guinee burkina cote ivoire agadez tamanrasset migrant migrants rapatrie retourne
   the and for you your are was were have has had not but this that with from they them their there what when where which who why how can could would should will need needs help please thanks thank
   work job jobs money food eat hungry house home rent sleep family child children wife husband mother father brother sister sick hospital doctor medicine pain blood pregnant baby school study training
+  cahier cahiers cahies kaye kayew gafe menace menaces menacer menacent menacé selling seller telling calling killing falling
   learn papers passport police lawyer problem danger afraid sad stress die kill beat rape bus travel return returned back came come going want anything something nothing
   mali malien malienne bamanan bamanankan francais anglais english french
   ne n i a an aw u ye be te ka ma bi ko don mago fe wa mun min kunu sini nana taara bora dumuni baara wari sogoma muso ani kama koson dusu tuma
