@@ -1,0 +1,69 @@
+import { TurnContext } from 'botbuilder';
+import { RESULTS_DIALOG } from './dialog-ids';
+import { Outcome } from './flow-state';
+import { QuestionDialog } from './question-dialog';
+import { isOther, parseNumbers } from './replies';
+import { SiraTools } from './sira-tools';
+
+const MAX_RESULTS = 3;
+
+// The best services for the first pending need near the place, one message each; then the
+// choice: 1-3 to be referred, 0 for a caseworker (base dialog), AUTRE for the next need.
+export class ResultsDialog extends QuestionDialog {
+  constructor(tools: SiraTools) {
+    super(RESULTS_DIALOG, tools, 'choice');
+  }
+
+  protected async ask(context: TurnContext): Promise<void> {
+    const flow = await this.tools.flow(context);
+    const lang = await this.tools.lang(context);
+    const need = flow.pending[0];
+    const hits = await this.tools.ports.search({ need, place: flow.place!.name, lang });
+    flow.shown = hits.slice(0, MAX_RESULTS);
+    if (!flow.shown.length) {
+      await this.tools.ask(context, 'results.none', {
+        need: this.tools.needLabel(lang, need),
+        place: flow.place!.name,
+      });
+      return;
+    }
+    for (const [index, hit] of flow.shown.entries()) {
+      await this.tools.say(context, hit.phone ? 'results.item' : 'results.itemNoPhone', {
+        n: index + 1,
+        name: hit.name,
+        place: hit.place,
+        phone: hit.phone,
+        hours: hit.hours,
+      });
+    }
+    await this.tools.ask(context, 'results.choose', { max: flow.shown.length });
+  }
+
+  protected async answer(context: TurnContext, text: string): Promise<Outcome | undefined> {
+    if (isOther(text)) return 'other';
+    const flow = await this.tools.flow(context);
+    const choice = flow.shown.length ? parseNumbers(text, flow.shown.length) : null;
+    if (choice?.length !== 1) return undefined;
+    const hit = flow.shown[choice[0] - 1];
+    const referral = await this.tools.ports.createReferral({
+      contactId: this.tools.contactId(context),
+      serviceId: hit.serviceId,
+      need: flow.pending[0],
+      channel: this.tools.channel(context),
+      language: await this.tools.lang(context),
+      idempotencyKey: `referral:${this.tools.messageSid(context)}`,
+      consentToShare: flow.consent === true,
+    });
+    const confirm = await this.tools.t(context, 'results.confirm', { name: hit.name, code: referral.code });
+    const tail = await this.tools.t(context, flow.pending.length > 1 ? 'results.nextNeed' : 'results.end');
+    await context.sendActivity(`${confirm} ${tail}`);
+    flow.shown = [];
+    return 'referred';
+  }
+
+  protected async retry(context: TurnContext): Promise<void> {
+    const flow = await this.tools.flow(context);
+    if (flow.shown.length) await this.tools.say(context, 'results.retry', { max: flow.shown.length });
+    else await this.tools.say(context, 'results.noneRetry');
+  }
+}

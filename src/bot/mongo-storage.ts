@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Storage, StoreItems } from 'botbuilder';
+import { Model } from 'mongoose';
+import { FieldCipher } from '../common/crypto/field-cipher';
+import { BotException, BotExceptionCode } from './bot.exception';
+import { BotStateRecord } from './schemas/bot-state.schema';
+
+const DUPLICATE_KEY = 11000;
+
+// botbuilder Storage on mongoose with optimistic concurrency:
+// - eTag "*": unconditional write (create or replace);
+// - no eTag: create only (a second first-write for the same key is a conflict, not a silent overwrite);
+// - any other eTag: replace only if the stored item still carries that eTag.
+// On success the written item gets its new eTag, so a second save in the same turn works.
+@Injectable()
+export class MongoStorage implements Storage {
+  constructor(
+    @InjectModel(BotStateRecord.name) private readonly model: Model<BotStateRecord>,
+    private readonly cipher: FieldCipher,
+  ) {}
+
+  async read(keys: string[]): Promise<StoreItems> {
+    if (!keys.length) return {};
+    const records = await this.model.find({ _id: { $in: keys } }).lean().exec();
+    const items: StoreItems = {};
+    for (const record of records) {
+      items[record._id] = { ...JSON.parse(this.cipher.decrypt(record.data)), eTag: record.eTag };
+    }
+    return items;
+  }
+
+  async write(changes: StoreItems): Promise<void> {
+    for (const [key, item] of Object.entries(changes) as [string, Record<string, unknown>][]) {
+      const { eTag, ...state } = item;
+      const data = this.cipher.encrypt(JSON.stringify(state));
+      const next = randomUUID();
+      if (eTag === '*') {
+        await this.model.updateOne({ _id: key }, { $set: { data, eTag: next } }, { upsert: true }).exec();
+      } else if (!eTag) {
+        await this.create(key, data, next);
+      } else {
+        const result = await this.model
+          .updateOne({ _id: key, eTag }, { $set: { data, eTag: next } })
+          .exec();
+        if (result.matchedCount === 0) throw conflict(key);
+      }
+      item.eTag = next;
+    }
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    if (keys.length) await this.model.deleteMany({ _id: { $in: keys } }).exec();
+  }
+
+  private async create(key: string, data: string, eTag: string): Promise<void> {
+    try {
+      await this.model.create({ _id: key, data, eTag });
+    } catch (error) {
+      if ((error as { code?: number }).code === DUPLICATE_KEY) throw conflict(key);
+      throw error;
+    }
+  }
+}
+
+function conflict(key: string): BotException {
+  return new BotException(BotExceptionCode.ETAG_CONFLICT, `bot state "${key}" was changed by another turn`);
+}

@@ -1,0 +1,129 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  Activity,
+  ActivityTypes,
+  ConversationState,
+  ResourceResponse,
+  StatePropertyAccessor,
+  TurnContext,
+  UserState,
+} from 'botbuilder';
+import { DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
+import { MAIN_DIALOG } from '../../dialogs/dialog-ids';
+import { emptyFlow, Flow, Profile } from '../../dialogs/flow-state';
+import { MainDialog, MainDialogOptions } from '../../dialogs/main-dialog';
+import { DialogPorts } from '../../dialogs/ports';
+import { SiraTools } from '../../dialogs/sira-tools';
+import { isETagConflict } from './bot.exception';
+import { MongoStorage } from './mongo-storage';
+
+export const DIALOG_PORTS = Symbol('DIALOG_PORTS');
+
+// A dialog left silent this long expires; the next message gets a welcome back.
+export const SESSION_TTL_MS = 24 * 60 * 60 * 1000;
+const MAX_ATTEMPTS = 3;
+
+// One turn of the conversation: load state, route to an open ticket or run the dialogs, save.
+// Replies are held until the state is saved: if another turn for the same conversation saved
+// first (eTag conflict), the turn runs again on the fresh state and nothing is sent twice.
+@Injectable()
+export class SiraBot {
+  private readonly logger = new Logger(SiraBot.name);
+  private readonly conversationState: ConversationState;
+  private readonly userState: UserState;
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly tools: SiraTools;
+  private readonly dialogs: DialogSet;
+
+  constructor(
+    storage: MongoStorage,
+    @Inject(DIALOG_PORTS) private readonly ports: DialogPorts,
+  ) {
+    this.conversationState = new ConversationState(storage);
+    this.userState = new UserState(storage);
+    this.dialogState = this.conversationState.createProperty<DialogState>('dialogState');
+    this.tools = new SiraTools(
+      ports,
+      this.conversationState.createProperty<Flow>('flow'),
+      this.userState.createProperty<Profile>('profile'),
+    );
+    this.dialogs = new DialogSet(this.dialogState).add(new MainDialog(this.tools));
+  }
+
+  async run(context: TurnContext): Promise<void> {
+    if (context.activity.type !== ActivityTypes.Message || !this.tools.text(context)) return;
+    const held: Partial<Activity>[] = [];
+    let flushing = false;
+    context.onSendActivities(async (_ctx, activities, next): Promise<ResourceResponse[]> => {
+      if (flushing) return next();
+      held.push(...activities);
+      return activities.map(() => ({ id: '' }));
+    });
+    for (let attempt = 1; ; attempt++) {
+      held.length = 0;
+      try {
+        await this.turn(context, held);
+        await this.conversationState.saveChanges(context);
+        await this.userState.saveChanges(context);
+        break;
+      } catch (error) {
+        if (!isETagConflict(error) || attempt >= MAX_ATTEMPTS) throw error;
+        this.logger.warn(`state conflict on attempt ${attempt}, running the turn again`);
+        await this.conversationState.load(context, true);
+        await this.userState.load(context, true);
+      }
+    }
+    flushing = true;
+    if (held.length) await context.sendActivities(held);
+  }
+
+  private async turn(context: TurnContext, held: Partial<Activity>[]): Promise<void> {
+    const flow = await this.tools.flow(context);
+    const now = Date.now();
+    const expired = flow.lastAt !== undefined && now - flow.lastAt > SESSION_TTL_MS;
+    flow.lastAt = now;
+    await this.tools.record(context, 'person', this.tools.text(context));
+
+    const dc = await this.dialogs.createContext(context);
+    if (expired) {
+      await dc.cancelAllDialogs();
+      Object.assign(flow, { ...emptyFlow(), lastAt: now, toldTicketId: flow.toldTicketId });
+    }
+    if (!(await this.relayToCaseworker(context, flow))) {
+      const result = await dc.continueDialog();
+      if (result.status === DialogTurnStatus.empty) {
+        const options: MainDialogOptions = { resumed: expired };
+        await dc.beginDialog(MAIN_DIALOG, options);
+      }
+    }
+    for (const activity of held) if (activity.text) await this.tools.record(context, 'bot', activity.text);
+    await this.remember(context, flow);
+  }
+
+  // While a ticket is open the person talks to a caseworker; the bot says so once per ticket.
+  private async relayToCaseworker(context: TurnContext, flow: Flow): Promise<boolean> {
+    const ticket = await this.ports.findOpenHandoff(this.tools.contactId(context));
+    if (!ticket) return false;
+    const text = this.tools.text(context);
+    // A crisis still gets the safety message at once, even with a ticket open.
+    if (this.ports.analyze(text).urgent) await this.tools.handoff(context, 'crisis');
+    await this.ports.appendToHandoff(ticket.id, text, this.tools.messageSid(context));
+    if (flow.toldTicketId !== ticket.id) {
+      await this.tools.say(context, 'handoff.waiting');
+      flow.toldTicketId = ticket.id;
+    }
+    const dc = await this.dialogs.createContext(context);
+    await dc.cancelAllDialogs();
+    return true;
+  }
+
+  // What the person told Sira, kept across sessions to be offered again after 24 h.
+  private async remember(context: TurnContext, flow: Flow): Promise<void> {
+    const profile = await this.tools.profile(context);
+    if (flow.lang) profile.lang = flow.lang;
+    if (flow.consent === true) profile.consent = true;
+    if (profile.consent !== true) return;
+    if (flow.needs.length) profile.needs = [...flow.needs];
+    if (flow.place) profile.place = flow.place;
+  }
+}
