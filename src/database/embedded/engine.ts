@@ -1,7 +1,8 @@
 import type { Document } from 'bson';
-import { Collection, type IndexSpec } from './collection';
+import { Collection } from './collection';
 import type { Doc } from './documents';
 import { commandError } from './errors';
+import type { IndexSpec } from './indexes';
 import { Journal } from './storage/journal';
 
 // Journal records: each describes the state after a change (replaying one twice is harmless).

@@ -28,6 +28,7 @@ export const ErrorCode = {
   NamespaceExists: 48,
   CommandNotFound: 59,
   InvalidNamespace: 73,
+  InvalidOptions: 72,
   IndexOptionsConflict: 85,
   IndexKeySpecsConflict: 86,
   OperationNotSupportedInTransaction: 263,

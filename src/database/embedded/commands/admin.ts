@@ -1,5 +1,4 @@
-import type { IndexSpec } from '../collection';
-import { indexName } from '../collection';
+import { indexName, type IndexSpec } from '../indexes';
 import type { Doc } from '../documents';
 import { isPlainObject } from '../documents';
 import { commandError } from '../errors';

@@ -2,7 +2,7 @@ import { Query } from 'mingo';
 import type { Collection } from '../collection';
 import type { CursorStore } from '../cursors';
 import type { Doc } from '../documents';
-import { isPlainObject, valueKey } from '../documents';
+import { isPlainObject } from '../documents';
 import type { Engine } from '../engine';
 import { commandError } from '../errors';
 
@@ -38,16 +38,6 @@ export function compileFilter(filter: Doc | undefined): Query {
   }
 }
 
-// A filter on _id equality alone is answered from the _id map, without a scan.
-function byIdOnly(coll: Collection, filter: Doc): Doc[] | null {
-  const keys = Object.keys(filter);
-  if (keys.length !== 1 || keys[0] !== '_id') return null;
-  const id = filter._id;
-  if (isPlainObject(id) || Array.isArray(id) || id instanceof RegExp) return null;
-  const doc = coll.getById(id);
-  return doc ? [doc] : [];
-}
-
 export interface Selection {
   filter?: Doc;
   sort?: Doc;
@@ -56,17 +46,19 @@ export interface Selection {
   projection?: Doc;
 }
 
-// Matching documents in natural (insertion) order unless sorted; references to stored docs unless projected.
+// Matching documents (insertion order, or index order when an index narrowed them) unless sorted;
+// references to the stored documents unless projected.
 export function select(coll: Collection | undefined, sel: Selection): Doc[] {
   if (!coll) return [];
   const filter = sel.filter ?? {};
-  const fast = byIdOnly(coll, filter);
-  if (fast && !sel.projection)
-    return fast.slice(sel.skip ?? 0, sel.limit ? (sel.skip ?? 0) + sel.limit : undefined);
   const projection =
     sel.projection && Object.keys(sel.projection).length ? sel.projection : undefined;
   try {
-    const cursor = compileFilter(filter).find<Doc>(fast ?? coll.all(), projection);
+    // An index narrows the candidates; the full filter still decides.
+    const cursor = compileFilter(filter).find<Doc>(
+      coll.candidates(filter) ?? coll.all(),
+      projection,
+    );
     if (sel.sort && Object.keys(sel.sort).length) cursor.sort(sel.sort);
     if (sel.skip) cursor.skip(sel.skip);
     if (sel.limit) cursor.limit(Math.abs(sel.limit));
@@ -76,5 +68,3 @@ export function select(coll: Collection | undefined, sel: Selection): Doc[] {
     throw commandError('BadValue', (err as Error).message);
   }
 }
-
-export const sameId = (a: Doc, b: Doc): boolean => valueKey(a._id) === valueKey(b._id);
