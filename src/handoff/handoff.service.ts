@@ -148,7 +148,7 @@ export class HandoffService {
       filter.$or = [{ region: { $in: user.regions } }, { region: null }];
     const query = this.handoffs.find(filter);
     if (status === 'closed') query.sort({ closedAt: -1 }).limit(CLOSED_LIST_LIMIT);
-    else query.sort({ priority: 1, openedAt: 1 });
+    else query.sort({ priority: 1, openedAt: 1, _id: 1 });
     const docs = await query.lean<Lean[]>().exec();
     await this.audit.record(user, 'handoff.list', { type: 'handoff', id: `status:${status}` });
     return docs.map((doc) => this.summary(doc));
