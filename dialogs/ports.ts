@@ -62,6 +62,10 @@ export interface DialogPorts {
   }): Promise<{ id: string }>;
   findOpenHandoff(contactId: string): Promise<{ id: string } | null>;
   appendToHandoff(ticketId: string, text: string, messageSid: string): Promise<{ firstSinceOpen: boolean }>;
+  appendBotToHandoff(ticketId: string, text: string): Promise<void>;
+  // The follow-up question ("Avez-vous reçu de l'aide ? 1 oui 2 non") awaiting an answer.
+  pendingFollowUp(contactId: string): Promise<{ referralId: string } | null>;
+  answerFollowUp(referralId: string, answer: 'yes' | 'no', messageSid: string): Promise<{ reply: string }>;
   setLanguage(contactId: string, lang: Lang): Promise<void>;
   translate(lang: Lang, key: string, vars?: Record<string, unknown>): string;
   emergencyContacts: string;

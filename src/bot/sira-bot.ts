@@ -8,11 +8,12 @@ import {
   TurnContext,
   UserState,
 } from 'botbuilder';
-import { DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
+import { DialogContext, DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
 import { MAIN_DIALOG } from '../../dialogs/dialog-ids';
 import { emptyFlow, Flow, Profile } from '../../dialogs/flow-state';
 import { MainDialog, MainDialogOptions } from '../../dialogs/main-dialog';
 import { DialogPorts } from '../../dialogs/ports';
+import { parseYesNo } from '../../dialogs/replies';
 import { SiraTools } from '../../dialogs/sira-tools';
 import { isETagConflict } from './bot.exception';
 import { MongoStorage } from './mongo-storage';
@@ -89,7 +90,9 @@ export class SiraBot {
       await dc.cancelAllDialogs();
       Object.assign(flow, { ...emptyFlow(), lastAt: now, toldTicketId: flow.toldTicketId });
     }
-    if (!(await this.relayToCaseworker(context, flow))) {
+    const handled =
+      (await this.relayToCaseworker(context, dc, flow)) || (await this.answerFollowUp(context, dc));
+    if (!handled) {
       const result = await dc.continueDialog();
       if (result.status === DialogTurnStatus.empty) {
         const options: MainDialogOptions = { resumed: expired };
@@ -101,19 +104,36 @@ export class SiraBot {
   }
 
   // While a ticket is open the person talks to a caseworker; the bot says so once per ticket.
-  private async relayToCaseworker(context: TurnContext, flow: Flow): Promise<boolean> {
+  private async relayToCaseworker(context: TurnContext, dc: DialogContext, flow: Flow): Promise<boolean> {
     const ticket = await this.ports.findOpenHandoff(this.tools.contactId(context));
     if (!ticket) return false;
     const text = this.tools.text(context);
     // A crisis still gets the safety message at once, even with a ticket open.
     if (this.ports.analyze(text).urgent) await this.tools.handoff(context, 'crisis');
-    await this.ports.appendToHandoff(ticket.id, text, this.tools.messageSid(context));
-    if (flow.toldTicketId !== ticket.id) {
-      await this.tools.say(context, 'handoff.waiting');
-      flow.toldTicketId = ticket.id;
+    const { firstSinceOpen } = await this.ports.appendToHandoff(ticket.id, text, this.tools.messageSid(context));
+    if (firstSinceOpen && flow.toldTicketId !== ticket.id) {
+      const waiting = await this.tools.t(context, 'handoff.waiting');
+      await context.sendActivity(waiting);
+      await this.ports.appendBotToHandoff(ticket.id, waiting);
     }
-    const dc = await this.dialogs.createContext(context);
+    flow.toldTicketId = ticket.id;
     await dc.cancelAllDialogs();
+    return true;
+  }
+
+  // A yes/no outside any dialog answers the pending follow-up of a referral, if there is one.
+  private async answerFollowUp(context: TurnContext, dc: DialogContext): Promise<boolean> {
+    if (dc.activeDialog) return false;
+    const answer = parseYesNo(this.tools.text(context));
+    if (answer === null) return false;
+    const pending = await this.ports.pendingFollowUp(this.tools.contactId(context));
+    if (!pending) return false;
+    const result = await this.ports.answerFollowUp(
+      pending.referralId,
+      answer ? 'yes' : 'no',
+      this.tools.messageSid(context),
+    );
+    await context.sendActivity(result.reply);
     return true;
   }
 
