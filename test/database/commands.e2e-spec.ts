@@ -99,4 +99,18 @@ describe('database conformance: commands', () => {
     expect(error).toMatchObject({ code: 11000 });
     expect(await sut.countDocuments()).toBe(2);
   });
+
+  it('renames a collection with its documents and indexes', async () => {
+    const source = conn.collection('before_rename');
+    await source.insertOne({ code: 'x' });
+    await source.createIndex({ code: 1 }, { unique: true });
+
+    await source.rename('after_rename');
+    const target = conn.collection('after_rename');
+    const error = await target.insertOne({ code: 'x' }).catch((e: unknown) => e);
+
+    expect(await target.countDocuments()).toBe(1);
+    expect(error).toMatchObject({ code: 11000 });
+    expect(await conn.db!.listCollections({ name: 'before_rename' }).toArray()).toEqual([]);
+  });
 });

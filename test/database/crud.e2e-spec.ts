@@ -187,4 +187,61 @@ describe('database conformance: CRUD through mongoose', () => {
     expect(await sut.estimatedDocumentCount()).toBe(3);
     expect((await sut.distinct('tags')).sort()).toEqual(['x', 'y', 'z']);
   });
+
+  it('round-trips dates, ObjectIds, Decimal128, 64-bit integers, binary data and nested arrays', async () => {
+    const Typed = conn.model(
+      'Typed',
+      new Schema({
+        at: Date,
+        ref: Schema.Types.ObjectId,
+        amount: Schema.Types.Decimal128,
+        big: BigInt,
+        blob: Buffer,
+        lines: [{ label: String, qty: Number }],
+      }),
+    );
+    const ref = new Types.ObjectId();
+    const created = await Typed.create({
+      at: new Date('2026-11-23T10:00:00.123Z'),
+      ref,
+      amount: Types.Decimal128.fromString('1234.5678'),
+      big: 9007199254740993n,
+      blob: Buffer.from([0, 1, 2, 255]),
+      lines: [{ label: 'riz', qty: 2 }],
+    });
+
+    const sut = await Typed.findById(created._id);
+
+    expect(sut!.get('at')).toEqual(new Date('2026-11-23T10:00:00.123Z'));
+    expect(sut!.get('ref').equals(ref)).toBe(true);
+    expect(sut!.get('amount').toString()).toBe('1234.5678');
+    expect(sut!.get('big')).toBe(9007199254740993n);
+    expect(Buffer.from(sut!.get('blob')).equals(Buffer.from([0, 1, 2, 255]))).toBe(true);
+    expect(sut!.get('lines')[0]).toMatchObject({ label: 'riz', qty: 2 });
+  });
+
+  it('updates array elements by position and by array filter', async () => {
+    const Order = conn.model(
+      'Order',
+      new Schema({ lines: [{ label: String, qty: Number, _id: false }] }),
+    );
+    const order = await Order.create({
+      lines: [
+        { label: 'riz', qty: 1 },
+        { label: 'mil', qty: 1 },
+      ],
+    });
+
+    await Order.updateOne({ _id: order._id, 'lines.label': 'mil' }, { $set: { 'lines.$.qty': 5 } });
+    await Order.updateOne(
+      { _id: order._id },
+      { $inc: { 'lines.$[l].qty': 10 } },
+      { arrayFilters: [{ 'l.label': 'riz' }] },
+    );
+
+    expect((await Order.findById(order._id).lean())!.lines).toEqual([
+      { label: 'riz', qty: 11 },
+      { label: 'mil', qty: 5 },
+    ]);
+  });
 });

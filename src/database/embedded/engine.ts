@@ -10,6 +10,7 @@ type JournalRecord =
   | { op: 'cc'; db: string; coll: string; options: Doc }
   | { op: 'dc'; db: string; coll: string }
   | { op: 'dd'; db: string }
+  | { op: 'rn'; db: string; coll: string; toDb: string; to: string }
   | { op: 'ci'; db: string; coll: string; spec: IndexSpec }
   | { op: 'di'; db: string; coll: string; name: string }
   | { op: 'put'; db: string; coll: string; doc: Doc }
@@ -70,6 +71,14 @@ export class Engine {
     if (!colls.size) this.dbs.delete(db);
     this.record({ op: 'dc', db, coll: name });
     return true;
+  }
+
+  // Moves documents and indexes under a new name (the target must not exist any more).
+  renameCollection(db: string, name: string, toDb: string, to: string): void {
+    const source = this.collection(db, name);
+    if (!source) return;
+    this.move(source, toDb, to);
+    this.record({ op: 'rn', db, coll: name, toDb, to });
   }
 
   dropDatabase(db: string): void {
@@ -153,6 +162,16 @@ export class Engine {
     return coll;
   }
 
+  private move(source: Collection, toDb: string, to: string): void {
+    this.dbs.get(source.db)?.delete(source.name);
+    if (this.dbs.get(source.db)?.size === 0) this.dbs.delete(source.db);
+    this.dbs.get(toDb)?.delete(to);
+    const target = this.attach(toDb, to, source.options);
+    for (const spec of source.indexes()) if (spec.name !== '_id_') target.restoreIndex(spec);
+    for (const doc of source.all()) target.restore(doc);
+    target.rebuildIndexes();
+  }
+
   private replay(r: JournalRecord): void {
     const coll = () =>
       this.collection(r.db, 'coll' in r ? r.coll : '') ??
@@ -168,6 +187,11 @@ export class Engine {
       case 'dd':
         this.dbs.delete(r.db);
         break;
+      case 'rn': {
+        const source = this.collection(r.db, r.coll);
+        if (source) this.move(source, r.toDb, r.to);
+        break;
+      }
       case 'ci':
         coll().restoreIndex(r.spec);
         break;

@@ -61,7 +61,8 @@ export function applyUpdate(
       throw commandError('BadValue', (err as Error).message);
     }
   }
-  checkIdUnchanged(doc, next);
+  // An upsert may choose its own _id; an update may not change it.
+  if (!opts.inserting) checkIdUnchanged(doc, next);
   return next;
 }
 

@@ -136,6 +136,43 @@ const dropDatabase: CommandHandler = (_cmd, ctx) => {
   return { dropped: ctx.db, ok: 1 };
 };
 
+const splitNamespace = (value: unknown, field: string): [string, string] => {
+  const ns = typeof value === 'string' ? value : '';
+  const dot = ns.indexOf('.');
+  if (dot <= 0 || dot === ns.length - 1)
+    throw commandError('InvalidNamespace', `Invalid ${field} namespace: ${ns}`);
+  return [ns.slice(0, dot), ns.slice(dot + 1)];
+};
+
+// Run against admin: { renameCollection: 'db.from', to: 'db.to', dropTarget? }.
+const renameCollection: CommandHandler = (cmd, ctx) => {
+  const [db, name] = splitNamespace(cmd.renameCollection, 'source');
+  const [toDb, to] = splitNamespace(cmd.to, 'target');
+  if (!ctx.engine.collection(db, name))
+    throw commandError('NamespaceNotFound', 'Source collection does not exist');
+  if (ctx.engine.collection(toDb, to)) {
+    if (cmd.dropTarget !== true) throw commandError('NamespaceExists', 'target namespace exists');
+    ctx.engine.dropCollection(toDb, to);
+  }
+  ctx.engine.renameCollection(db, name, toDb, to);
+  return { ok: 1 };
+};
+
+const dbStats: CommandHandler = (_cmd, ctx) => {
+  const collections = ctx.engine.collections(ctx.db);
+  return {
+    db: ctx.db,
+    collections: collections.length,
+    views: 0,
+    objects: collections.reduce((n, c) => n + c.size, 0),
+    indexes: collections.reduce((n, c) => n + c.indexes().length, 0),
+    dataSize: 0,
+    storageSize: 0,
+    indexSize: 0,
+    ok: 1,
+  };
+};
+
 const listDatabases: CommandHandler = (cmd, ctx) => {
   const databases = ctx.engine.databases().map((name) => ({ name, sizeOnDisk: 0, empty: false }));
   return cmd.nameOnly === true
@@ -153,4 +190,6 @@ export const adminCommands: Record<string, CommandHandler> = {
   drop,
   dropDatabase,
   listDatabases,
+  renameCollection,
+  dbStats,
 };
