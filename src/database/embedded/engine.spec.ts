@@ -81,4 +81,29 @@ describe('Engine', () => {
     expect(sut.journalBytes).toBe(0);
     expect(sut.collection('app', 'c')!.size).toBe(1);
   });
+
+  it('expires documents past a TTL index and journals the removal', () => {
+    const { engine: sut } = Engine.open(dir);
+    const sessions = sut.ensureCollection('app', 'sessions');
+    sut.createIndex(sessions, {
+      v: 2,
+      key: { expiresAt: 1 },
+      name: 'expiresAt_1',
+      expireAfterSeconds: 0,
+    });
+    sut.insert(sessions, { _id: 'old', expiresAt: new Date('2026-01-01T00:00:00Z') });
+    sut.insert(sessions, { _id: 'new', expiresAt: new Date('2026-12-01T00:00:00Z') });
+    sut.insert(sessions, { _id: 'none' });
+    sut.commit();
+
+    const removed = sut.expire(new Date('2026-06-01T00:00:00Z'));
+
+    expect(removed).toBe(1);
+    expect(
+      reopen()
+        .collection('app', 'sessions')!
+        .all()
+        .map((d) => d._id),
+    ).toEqual(['new', 'none']);
+  });
 });

@@ -1,6 +1,6 @@
 import type { Document } from 'bson';
 import { Collection } from './collection';
-import type { Doc } from './documents';
+import { pathValues, type Doc } from './documents';
 import { commandError } from './errors';
 import type { IndexSpec } from './indexes';
 import { Journal } from './storage/journal';
@@ -110,6 +110,27 @@ export class Engine {
   dropIndex(coll: Collection, name: string): void {
     coll.dropIndex(name);
     this.record({ op: 'di', db: coll.db, coll: coll.name, name });
+  }
+
+  // TTL monitor: removes documents whose indexed date is older than expireAfterSeconds, as mongod does every minute.
+  expire(now: Date): number {
+    let removed = 0;
+    for (const coll of this.collections()) {
+      for (const spec of coll.indexes()) {
+        const fields = Object.keys(spec.key);
+        if (typeof spec.expireAfterSeconds !== 'number' || fields.length !== 1) continue;
+        const cutoff = now.getTime() - spec.expireAfterSeconds * 1000;
+        for (const doc of coll.all()) {
+          const dates = pathValues(doc, fields[0]).filter((v): v is Date => v instanceof Date);
+          if (dates.length && Math.min(...dates.map((d) => d.getTime())) <= cutoff) {
+            this.remove(coll, doc);
+            removed++;
+          }
+        }
+      }
+    }
+    this.commit();
+    return removed;
   }
 
   // Appends this command's changes to the journal; called before the reply is sent.

@@ -10,7 +10,7 @@ export interface IndexSpec extends Doc {
   unique?: boolean;
   sparse?: boolean;
   partialFilterExpression?: Doc;
-  // Stored and reported, but documents never expire in the embedded server.
+  // TTL: the server's monitor deletes expired documents once a minute.
   expireAfterSeconds?: number;
 }
 

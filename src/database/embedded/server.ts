@@ -21,6 +21,7 @@ export interface EmbeddedServerOptions {
 }
 
 const COMPACT_EVERY_MS = 60_000;
+const TTL_EVERY_MS = 60_000;
 const COMPACT_MIN_BYTES = 1024 * 1024;
 
 // An in-process server speaking the MongoDB wire protocol on 127.0.0.1, for development and tests.
@@ -30,7 +31,7 @@ export class EmbeddedMongoServer {
   private readonly sockets = new Set<net.Socket>();
   private server: net.Server | null = null;
   private engine: Engine | null = null;
-  private compactTimer: NodeJS.Timeout | null = null;
+  private timers: NodeJS.Timeout[] = [];
   private connectionCount = 0;
   private requestCount = 0;
 
@@ -51,10 +52,9 @@ export class EmbeddedMongoServer {
       throw err;
     }
     this.server = server;
-    if (opts.dataDir) {
-      this.compactTimer = setInterval(() => this.compactIfLarge(), COMPACT_EVERY_MS);
-      this.compactTimer.unref();
-    }
+    this.timers.push(setInterval(() => this.expireDocuments(), TTL_EVERY_MS));
+    if (opts.dataDir) this.timers.push(setInterval(() => this.compactIfLarge(), COMPACT_EVERY_MS));
+    this.timers.forEach((t) => t.unref());
     const { port } = server.address() as net.AddressInfo;
     return { uri: `mongodb://127.0.0.1:${port}` };
   }
@@ -65,8 +65,8 @@ export class EmbeddedMongoServer {
   }
 
   async stop(): Promise<void> {
-    if (this.compactTimer) clearInterval(this.compactTimer);
-    this.compactTimer = null;
+    this.timers.forEach((t) => clearInterval(t));
+    this.timers = [];
     const server = this.server;
     this.server = null;
     for (const socket of this.sockets) socket.destroy();
@@ -83,6 +83,14 @@ export class EmbeddedMongoServer {
       this.engine.compact();
     } catch (err) {
       this.logger.error(`journal compaction failed: ${(err as Error).message}`);
+    }
+  }
+
+  private expireDocuments(): void {
+    try {
+      this.engine?.expire(new Date());
+    } catch (err) {
+      this.logger.error(`TTL expiry failed: ${(err as Error).message}`);
     }
   }
 
