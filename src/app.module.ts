@@ -9,6 +9,8 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { UsersModule } from './users/users.module';
 import { HandoffModule } from './handoff/handoff.module';
+import { ReferralsModule } from './referrals/referrals.module';
+import { StatsModule } from './stats/stats.module';
 
 @Module({
   imports: [
@@ -22,6 +24,8 @@ import { HandoffModule } from './handoff/handoff.module';
     UsersModule,
     AuthModule,
     HandoffModule,
+    ReferralsModule,
+    StatsModule,
   ],
 })
 export class AppModule {}

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { DirectoryModule } from '../directory/directory.module';
+import { DirectoryCoreModule } from '../directory/directory-core.module';
 import { HandoffModule } from '../handoff/handoff.module';
 import { OutboxModule } from '../outbox/outbox.module';
 import { FollowUpJob } from './follow-up.job';
@@ -11,7 +11,7 @@ import { Referral, ReferralSchema } from './schemas/referral.schema';
 @Module({
   imports: [
     MongooseModule.forFeature([{ name: Referral.name, schema: ReferralSchema }]),
-    DirectoryModule,
+    DirectoryCoreModule,
     HandoffModule,
     OutboxModule,
   ],

@@ -134,19 +134,29 @@ export class ReferralsService {
       ],
       followUp: { dueAt: new Date(now.getTime() + this.config.followUpDelayHours * 3600_000) },
     };
+    const created = await this.insertWithFreshCode(base);
+    if (!created.fresh) return { id: created.id, code: created.code };
+    this.logger.log(`Referral ${created.id} created (need ${input.need})`);
+    const providerPhone = service?.phone ?? service?.organizationPhone;
+    if (input.consentToShare && providerPhone)
+      await this.notifyProvider(created, input, providerPhone);
+    return { id: created.id, code: created.code };
+  }
+
+  // Draws codes until one is free; a duplicate on the idempotency key means another turn won the race.
+  private async insertWithFreshCode(
+    base: Omit<Referral, 'code' | 'createdAt' | 'updatedAt' | 'providerOutboxId' | 'followUp'> & {
+      followUp: { dueAt: Date };
+    },
+  ): Promise<{ id: string; code: string; fresh: boolean }> {
     for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
       try {
         const doc = await this.referrals.create({ ...base, code: generateReferralCode() });
-        const created = { id: doc.id as string, code: doc.code };
-        this.logger.log(`Referral ${created.id} created (need ${input.need})`);
-        if (input.consentToShare && service?.phone)
-          await this.notifyProvider(created, input, service.phone);
-        return created;
+        return { id: doc.id as string, code: doc.code, fresh: true };
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
-        // Two turns with the same key raced: return the winner. Otherwise the code collided: draw again.
-        const winner = await this.byKey(input.idempotencyKey);
-        if (winner) return winner;
+        const winner = await this.byKey(base.idempotencyKey);
+        if (winner) return { ...winner, fresh: false };
       }
     }
     throw new ReferralsException(Code.CODE_SPACE_EXHAUSTED, 'could not draw a free referral code');
