@@ -9,6 +9,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { UsersModule } from './users/users.module';
 import { HandoffModule } from './handoff/handoff.module';
+import { ChannelsModule } from './channels/channels.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { StatsModule } from './stats/stats.module';
 
@@ -24,6 +25,7 @@ import { StatsModule } from './stats/stats.module';
     UsersModule,
     AuthModule,
     HandoffModule,
+    ChannelsModule,
     ReferralsModule,
     StatsModule,
   ],

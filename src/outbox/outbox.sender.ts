@@ -44,13 +44,21 @@ export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdo
       this.logger.warn('Twilio is not configured: outbound messages go to the local sink (status "sink"), nothing is sent');
       return;
     }
-    if (this.options.intervalMs > 0) {
-      this.timer = setInterval(() => void this.tick(), this.options.intervalMs);
-      this.timer.unref();
-    }
+    this.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  onApplicationShutdown(): Promise<void> {
+    return this.stop();
+  }
+
+  start(): void {
+    if (this.timer || this.options.intervalMs <= 0) return;
+    this.timer = setInterval(() => void this.tick(), this.options.intervalMs);
+    this.timer.unref();
+  }
+
+  // Stops the loop and waits for the pass in progress (tests stop it to drive tick() themselves).
+  async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.running;
