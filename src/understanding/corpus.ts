@@ -1,0 +1,27 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import type { NeedCode } from '../common/needs';
+
+export interface CorpusRow {
+  text: string;
+  language: 'fr' | 'en' | 'bm';
+  needs: NeedCode[];
+  urgent: boolean;
+  location: { region: string; place: string } | null;
+  split?: 'train' | 'dev';
+}
+
+export const CORPUS_PATH = join(__dirname, 'data', 'corpus.jsonl');
+export const INDEPENDENT_PATH = join(__dirname, 'data', 'independent.jsonl');
+export const MODEL_PATH = join(__dirname, 'model', 'needs-model.json');
+
+export function readJsonl(path: string): CorpusRow[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as CorpusRow);
+}
+
+export function readSplit(split: 'train' | 'dev'): CorpusRow[] {
+  return readJsonl(CORPUS_PATH).filter((r) => r.split === split);
+}

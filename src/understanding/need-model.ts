@@ -1,0 +1,51 @@
+import { NEED_CODES, type NeedCode } from '../common/needs';
+import { featuresOf } from './features';
+
+export type ModelLabel = NeedCode | 'urgent';
+export const MODEL_LABELS: readonly ModelLabel[] = [...NEED_CODES, 'urgent'];
+
+// The shipped model: one logistic regression per label over sparse binary features.
+export interface NeedModelJson {
+  version: 1;
+  vocabulary: string[];
+  labels: Record<ModelLabel, { bias: number; weights: Record<string, number>; threshold: number }>;
+}
+
+export type LabelScores = Record<ModelLabel, number>;
+
+const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+
+export class NeedModel {
+  private readonly known: Set<string>;
+
+  constructor(readonly json: NeedModelJson) {
+    this.known = new Set(json.vocabulary);
+  }
+
+  isKnown = (word: string): boolean => this.known.has(word);
+
+  features(parts: string[][]): string[] {
+    return featuresOf(parts, this.isKnown);
+  }
+
+  scores(parts: string[][]): LabelScores {
+    const feats = this.features(parts);
+    const out = {} as LabelScores;
+    for (const label of MODEL_LABELS) {
+      const { bias, weights } = this.json.labels[label];
+      let z = bias;
+      for (const f of feats) z += weights[f] ?? 0;
+      out[label] = sigmoid(z);
+    }
+    return out;
+  }
+
+  threshold(label: ModelLabel): number {
+    return this.json.labels[label].threshold;
+  }
+}
+
+// Stable JSON: weights are sorted and rounded at training time, so equal models give equal bytes.
+export function serializeModel(model: NeedModelJson): string {
+  return JSON.stringify(model) + '\n';
+}
