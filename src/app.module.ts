@@ -8,6 +8,7 @@ import { HealthModule } from './health/health.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { UsersModule } from './users/users.module';
+import { ConsoleModule } from './console/console.module';
 import { HandoffModule } from './handoff/handoff.module';
 import { ChannelsModule } from './channels/channels.module';
 import { ReferralsModule } from './referrals/referrals.module';
@@ -24,6 +25,7 @@ import { StatsModule } from './stats/stats.module';
     AuditModule,
     UsersModule,
     AuthModule,
+    ConsoleModule,
     HandoffModule,
     ChannelsModule,
     ReferralsModule,

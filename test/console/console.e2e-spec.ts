@@ -1,0 +1,124 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, chromium, Page } from 'playwright-core';
+import { HandoffService } from '../../src/handoff/handoff.service';
+import { OutboxService } from '../../src/outbox/outbox.service';
+import { createTestApp, TestApp } from '../harness/app';
+import { authHeader, LoggedIn, loginAs } from '../harness/auth';
+import { openTicket } from '../handoff/helpers';
+
+const SHOTS = join(__dirname, '../../test-results');
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+async function logIn(page: Page, t: TestApp, who: LoggedIn): Promise<void> {
+  await page.goto(`${t.baseUrl}/console`);
+  await page.fill('#login-email', who.email);
+  await page.fill('#login-password', who.password);
+  await page.click('#login-form button[type=submit]');
+  await page.waitForSelector('#view-queue:not([hidden])');
+}
+
+// The caseworker loop in a real browser: log in, see a person's ticket arrive live, claim, reply, close.
+describe('console in Chromium (e2e)', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let caseworker: LoggedIn;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    t = await createTestApp();
+    caseworker = await loginAs(t, 'caseworker', ['Kayes']);
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('logs in, claims a live ticket, replies through the outbox and closes it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await openTicket(t, { region: 'Kayes', place: 'Kita', needs: ['food', 'shelter'] });
+    await logIn(page, t, caseworker);
+
+    // Opened after login: it must arrive over the live stream, flagged urgent, with the count in the title.
+    await page.waitForSelector('#live.on');
+    const { id, contactId } = await openTicket(t, {
+      region: 'Kayes',
+      place: 'Kayes',
+      urgent: true,
+      reason: 'crisis',
+      needs: ['protection', 'shelter'],
+      transcript: [
+        { at: new Date(Date.now() - 60_000), from: 'person', text: "Je suis à la gare routière, on m'a tout volé et je n'ai nulle part où dormir." },
+        { at: new Date(Date.now() - 55_000), from: 'bot', text: 'Un conseiller va vous répondre très vite. En cas de danger : Police 17.' },
+      ],
+    });
+    const item = page.locator(`.qitem[data-id="${id}"]`);
+    await item.waitFor();
+    expect(await item.getAttribute('class')).toContain('urgent');
+    await expect(page.locator('#urgent-banner').isVisible()).resolves.toBe(true);
+    expect(await page.title()).toMatch(/^\(1\) ⚠/);
+    // Urgent first, whatever the waiting time.
+    expect(await page.locator('.qitem').first().getAttribute('data-id')).toBe(id);
+    await page.screenshot({ path: join(SHOTS, 'console-queue.png') });
+
+    await item.click();
+    await page.click('[data-action=claim]');
+    await page.waitForSelector('[data-alert=claimed]');
+
+    const reply = 'Bonjour, je suis Awa du CNRM. Restez à la gare, un agent de la Croix-Rouge vient vous chercher dans 30 minutes.';
+    await page.fill('#reply-text', reply);
+    await expect(page.locator('.reply-bar .seg').getAttribute('data-segments')).resolves.toBe('1');
+    await page.fill('#reply-text', `${reply} ${reply}`);
+    await expect(page.locator('.reply-bar .seg').getAttribute('data-segments')).resolves.toBe('2');
+    await page.fill('#reply-text', reply);
+    await page.click('.reply button[type=submit]');
+    await page.locator('.msg.caseworker', { hasText: 'Croix-Rouge' }).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'console-conversation.png') });
+
+    const outbox = await t.app.get(OutboxService).listForContact(contactId);
+    expect(outbox.filter((m) => m.kind === 'caseworker').map((m) => m.text)).toEqual([reply]);
+
+    await page.click('[data-action=close]');
+    await page.selectOption('#close-outcome', 'referred');
+    await page.fill('#close-note', 'Orientée vers la Croix-Rouge de Kayes.');
+    await page.click('#close-form button[type=submit]');
+    await page.waitForSelector('.ticket-head [data-status=closed]');
+    const closed = await t.app.get(HandoffService).get(caseworker.user, id);
+    expect(closed).toMatchObject({ status: 'closed', outcome: 'referred' });
+    await page.close();
+  });
+
+  it('tells the caseworker clearly when a colleague claimed first', async () => {
+    const colleague = await loginAs(t, 'caseworker', ['Kayes']);
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const { id } = await openTicket(t, { region: 'Kayes', needs: ['health'] });
+    await logIn(page, t, caseworker);
+    await page.click(`.qitem[data-id="${id}"]`);
+    await page.waitForSelector('[data-action=claim]');
+
+    const res = await fetch(`${t.baseUrl}/api/handoffs/${id}/claim`, { method: 'POST', headers: authHeader(colleague.token) });
+    expect(res.status).toBe(200);
+    await page.click('[data-action=claim]');
+    const alert = page.locator('[data-alert=claim-lost]');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain(colleague.email);
+    await page.close();
+  });
+
+  it('shows the dashboard and the referrals within 1366×768, in English too', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await logIn(page, t, caseworker);
+    await page.selectOption('#lang', 'en');
+    await page.click('#nav a[data-view=dashboard]');
+    await page.waitForSelector('#chart-open-age svg, #chart-open-age .note');
+    expect(await page.locator('#nav a[data-view=dashboard]').textContent()).toBe('Dashboard');
+    const overflow = await page.evaluate<boolean>('document.documentElement.scrollWidth > window.innerWidth');
+    expect(overflow).toBe(false);
+    await page.screenshot({ path: join(SHOTS, 'console-dashboard.png') });
+    await page.click('#nav a[data-view=referrals]');
+    await page.waitForSelector('#referral-rows tr');
+    await page.close();
+  });
+});
