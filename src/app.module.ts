@@ -10,6 +10,7 @@ import { AuthModule } from './auth/auth.module';
 import { UsersModule } from './users/users.module';
 import { ConsoleModule } from './console/console.module';
 import { HandoffModule } from './handoff/handoff.module';
+import { DirectoryModule } from './directory/directory.module';
 import { ChannelsModule } from './channels/channels.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { StatsModule } from './stats/stats.module';
@@ -27,6 +28,7 @@ import { StatsModule } from './stats/stats.module';
     AuthModule,
     ConsoleModule,
     HandoffModule,
+    DirectoryModule,
     ChannelsModule,
     ReferralsModule,
     StatsModule,

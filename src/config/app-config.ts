@@ -58,6 +58,7 @@ export class AppConfig {
   readonly whatsappTemplateSid?: string;
   readonly followUpDelayHours: number;
   readonly retentionDays: number;
+  readonly directoryDemoSeed: 'auto' | 'on' | 'off';
 
   private constructor(env: EnvDto, secrets: DevSecrets | null, dataDir: string) {
     this.nodeEnv = env.NODE_ENV ?? 'development';
@@ -90,6 +91,7 @@ export class AppConfig {
     this.whatsappTemplateSid = env.WHATSAPP_TEMPLATE_SID;
     this.followUpDelayHours = env.FOLLOW_UP_DELAY_HOURS ?? 72;
     this.retentionDays = env.RETENTION_DAYS ?? 365;
+    this.directoryDemoSeed = env.DIRECTORY_DEMO_SEED ?? 'auto';
   }
 
   // Reads and validates the environment; throws ConfigError naming every bad variable.

@@ -123,4 +123,8 @@ export class EnvDto {
   @IsInt()
   @Min(1)
   RETENTION_DAYS?: number;
+
+  @IsOptional()
+  @IsIn(['auto', 'on', 'off'])
+  DIRECTORY_DEMO_SEED?: 'auto' | 'on' | 'off';
 }

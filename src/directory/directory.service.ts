@@ -1,0 +1,129 @@
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { I18nService } from '../common/i18n/i18n.service';
+import { LANGS, Lang } from '../common/i18n/lang';
+import { isNeedCode } from '../common/needs';
+import { GeographyService } from '../geography/geography.service';
+import { DirectoryException, DirectoryExceptionCode } from './directory.exception';
+import { DirectoryStore } from './directory.store';
+import { SEARCH_LIMIT, SearchQuery, SearchResult, ServiceDetails } from './directory.types';
+import { WEEKDAYS } from './hsds/hsds.types';
+import { Place } from './places';
+import { HoursLabels } from './search/opening-hours';
+import { SearchIndex } from './search/search-index';
+
+// How often an instance checks whether another one changed the directory.
+export const VERSION_POLL_MS = 5000;
+const PLACE_CACHE_SIZE = 2000;
+
+// Search is answered from memory (the hot path of every conversation); MongoDB is read only to
+// rebuild the index after a change made here or, seen through the change counter, elsewhere.
+@Injectable()
+export class DirectoryService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(DirectoryService.name);
+  private index = SearchIndex.empty();
+  private loadedVersion = -1;
+  private reloads: Promise<void> = Promise.resolve();
+  private timer: NodeJS.Timeout | null = null;
+  private readonly places = new Map<string, Place | null>();
+  private readonly labels: Record<Lang, HoursLabels>;
+
+  constructor(
+    private readonly store: DirectoryStore,
+    private readonly geography: GeographyService,
+    private readonly i18n: I18nService,
+  ) {
+    this.labels = Object.fromEntries(
+      LANGS.map((lng) => [
+        lng,
+        {
+          days: WEEKDAYS.map((d) => i18n.t(lng, `directory:days.${d.toLowerCase()}`)),
+          always: i18n.t(lng, 'directory:hours.always'),
+          unknown: i18n.t(lng, 'directory:hours.unknown'),
+        },
+      ]),
+    ) as unknown as Record<Lang, HoursLabels>;
+    this.store.onChange(() => this.reload());
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.reload();
+    this.timer = setInterval(() => void this.reloadIfChanged(), VERSION_POLL_MS);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  get size(): number {
+    return this.index.size;
+  }
+
+  async search(query: SearchQuery): Promise<SearchResult[]> {
+    return this.searchNow(query);
+  }
+
+  // Synchronous core of search (what the benchmark times).
+  searchNow(query: SearchQuery): SearchResult[] {
+    for (const need of query.needs) {
+      if (!isNeedCode(need)) {
+        const message = this.i18n.t(query.lang ?? 'fr', 'directory:errors.unknownNeed', { need: String(need) });
+        throw new DirectoryException(DirectoryExceptionCode.UNKNOWN_NEED, message, { need });
+      }
+    }
+    const place = query.place ? this.resolvePlace(query.place) : null;
+    if (query.place && !place) {
+      const message = this.i18n.t(query.lang ?? 'fr', 'directory:errors.unknownPlace', { place: query.place });
+      throw new DirectoryException(DirectoryExceptionCode.UNKNOWN_PLACE, message, { place: query.place });
+    }
+    const limit = Math.min(SEARCH_LIMIT.max, Math.max(SEARCH_LIMIT.min, Math.trunc(query.limit ?? SEARCH_LIMIT.default)));
+    return this.index.search({
+      needs: query.needs,
+      place,
+      lang: query.lang,
+      person: query.person,
+      openNow: query.openNow ?? false,
+      at: query.at ?? new Date(),
+      limit,
+    });
+  }
+
+  async getService(id: string, lang: Lang = 'fr'): Promise<ServiceDetails | null> {
+    return this.index.details(id, lang);
+  }
+
+  resolvePlace(name: string): Place | null {
+    const key = name.trim().toLowerCase();
+    if (this.places.has(key)) return this.places.get(key) ?? null;
+    const place = this.geography.lookup(name);
+    if (this.places.size >= PLACE_CACHE_SIZE) this.places.clear();
+    this.places.set(key, place);
+    return place;
+  }
+
+  // Serialised: a reload requested during another one runs after it, on fresh data.
+  reload(): Promise<void> {
+    this.reloads = this.reloads.then(
+      () => this.rebuild(),
+      () => this.rebuild(),
+    );
+    return this.reloads;
+  }
+
+  async reloadIfChanged(): Promise<void> {
+    try {
+      if ((await this.store.version()) !== this.loadedVersion) await this.reload();
+    } catch (error) {
+      this.logger.warn(`Directory version check failed: ${(error as Error).message}`);
+    }
+  }
+
+  private async rebuild(): Promise<void> {
+    const started = Date.now();
+    const version = await this.store.version();
+    const snapshot = await this.store.snapshot();
+    this.index = SearchIndex.build(snapshot, this.labels);
+    this.loadedVersion = version;
+    this.logger.log(`Directory index: ${this.index.size} services (version ${version}) in ${Date.now() - started} ms`);
+  }
+}

@@ -1,0 +1,134 @@
+import type { Lang } from '../../common/i18n/lang';
+import type { SearchPerson, SearchReason } from '../directory.types';
+import { haversineKm, Place, adminKey } from '../places';
+import type { LocalTime, WeeklyHours } from './opening-hours';
+
+// Geography decides the tier; within a tier the bonuses order results. A nearest site loses
+// about one point per 2 km, so language (40) is worth roughly 80 km.
+export const TIER_POINTS: Record<SearchReason, number> = {
+  commune: 5000,
+  cercle: 4000,
+  region: 3000,
+  nearest: 2000,
+  national: 1000,
+};
+export const LANGUAGE_BONUS = 40;
+export const OPEN_BONUS = 20;
+export const RETURNEE_BONUS = 10;
+const NEAREST_SPAN_KM = 1800;
+const NEAREST_POINTS = 899;
+
+export interface RankedSite {
+  regionKey: string;
+  cercleKey: string;
+  communeKey: string;
+  lat: number | null;
+  lon: number | null;
+  hours: WeeklyHours | null;
+}
+
+export interface Rankable<S extends RankedSite = RankedSite> {
+  languages: readonly string[];
+  sex?: 'female' | 'male';
+  minAge?: number;
+  maxAge?: number;
+  returneesOnly: boolean;
+  national: boolean;
+  hours: WeeklyHours | null;
+  sites: readonly S[];
+}
+
+// The place asked for, reduced to comparison keys once per query.
+export interface PlaceKeys {
+  level: Place['level'];
+  regionKey: string;
+  cercleKey: string;
+  communeKey: string;
+  lat: number;
+  lon: number;
+}
+
+export function placeKeys(place: Place): PlaceKeys {
+  return {
+    level: place.level,
+    regionKey: adminKey(place.region),
+    cercleKey: adminKey(place.cercle ?? (place.level === 'cercle' ? place.name : undefined)),
+    communeKey: adminKey(place.commune ?? (place.level === 'commune' ? place.name : undefined)),
+    lat: place.lat,
+    lon: place.lon,
+  };
+}
+
+export function isEligible(service: Rankable, person: SearchPerson | undefined): boolean {
+  if (!person) return true;
+  if (service.sex && person.sex && service.sex !== person.sex) return false;
+  if (person.age !== undefined) {
+    if (service.minAge !== undefined && person.age < service.minAge) return false;
+    if (service.maxAge !== undefined && person.age > service.maxAge) return false;
+  }
+  if (service.returneesOnly && person.returnee === false) return false;
+  return true;
+}
+
+export function siteTier(site: RankedSite, place: PlaceKeys): SearchReason {
+  if (site.regionKey !== place.regionKey) return 'nearest';
+  if (place.level === 'commune' && place.communeKey && site.communeKey === place.communeKey) return 'commune';
+  if (place.level !== 'region' && place.cercleKey && site.cercleKey === place.cercleKey) return 'cercle';
+  return 'region';
+}
+
+export interface Ranking<S extends RankedSite> {
+  reason: SearchReason;
+  site: S | null;
+  distanceKm: number | null;
+  open: boolean;
+  score: number;
+}
+
+export interface RankContext {
+  place: PlaceKeys | null;
+  lang?: Lang;
+  person?: SearchPerson;
+  now: LocalTime;
+  openNow: boolean;
+}
+
+// Null when the service must not be shown (ineligible, or closed when open-now is required).
+export function rank<S extends RankedSite>(service: Rankable<S>, ctx: RankContext): Ranking<S> | null {
+  if (!isEligible(service, ctx.person)) return null;
+  let best: S | null = null;
+  let bestTier: SearchReason = 'nearest';
+  let bestDistance: number | null = null;
+  for (const site of service.sites) {
+    const tier = ctx.place ? siteTier(site, ctx.place) : 'nearest';
+    const distance =
+      ctx.place && site.lat !== null && site.lon !== null ? haversineKm(ctx.place.lat, ctx.place.lon, site.lat, site.lon) : null;
+    if (!best || TIER_POINTS[tier] > TIER_POINTS[bestTier] || (tier === bestTier && closer(distance, bestDistance))) {
+      best = site;
+      bestTier = tier;
+      bestDistance = distance;
+    }
+  }
+  const reason: SearchReason = service.national && bestTier === 'nearest' ? 'national' : bestTier;
+  const hours = best?.hours ?? service.hours;
+  const open = hours ? hours.isOpen(ctx.now) : false;
+  if (ctx.openNow && !open) return null;
+  let score = TIER_POINTS[reason];
+  if (reason === 'nearest' && bestDistance !== null) {
+    score += Math.round(NEAREST_POINTS * (1 - Math.min(bestDistance, NEAREST_SPAN_KM) / NEAREST_SPAN_KM));
+  }
+  if (ctx.lang && service.languages.includes(ctx.lang)) score += LANGUAGE_BONUS;
+  if (open) score += OPEN_BONUS;
+  if (service.returneesOnly && ctx.person?.returnee) score += RETURNEE_BONUS;
+  return {
+    reason,
+    site: best,
+    distanceKm: bestDistance === null ? null : Math.round(bestDistance * 10) / 10,
+    open,
+    score,
+  };
+}
+
+function closer(a: number | null, b: number | null): boolean {
+  return a !== null && (b === null || a < b);
+}
