@@ -5,7 +5,7 @@ import { DirectoryStore } from './directory.store';
 import { DirectoryImporter } from './import/directory-importer';
 
 // Fictional organisations ("[DEMO]" names, +223 0000 xxxx numbers, a range no Malian operator uses).
-export const DEMO_DIRECTORY_FILE = join(__dirname, 'data', 'demo-directory.hsds.json');
+export const DEMO_DIRECTORY_FILE = join(__dirname, 'demo', 'demo-directory.hsds.json');
 
 // On first start against an empty directory, loads the demo file through the normal importer.
 @Injectable()
