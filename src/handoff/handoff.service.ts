@@ -121,7 +121,15 @@ export class HandoffService {
         { returnDocument: 'after' },
       )
       .exec();
-    if (!doc) return { firstSinceOpen: false, appended: false };
+    if (!doc) {
+      // A webhook retry of a message the ticket already holds still belongs to the ticket.
+      const holds = await this.handoffs.exists({
+        _id: ticketId,
+        open: true,
+        'transcript.messageSid': messageSid,
+      });
+      return { firstSinceOpen: false, appended: holds !== null };
+    }
     this.publish('message', doc);
     const flipped = await this.handoffs
       .updateOne({ _id: ticketId, notifiedWaiting: false }, { $set: { notifiedWaiting: true } })
@@ -157,7 +165,7 @@ export class HandoffService {
   async get(user: AuthUser, id: string): Promise<HandoffDetail> {
     const doc = await this.visible(user, id);
     await this.audit.record(user, 'handoff.read', { type: 'handoff', id });
-    return this.detail(doc);
+    return this.withDeliveryStatus(this.detail(doc), doc);
   }
 
   async claim(user: AuthUser, id: string): Promise<HandoffDetail> {
@@ -383,6 +391,19 @@ export class HandoffService {
   }
 
   // Helpers ----------------------------------------------------------------------------------
+
+  // Replies move on after they are queued (sent, delivered, failed, held released): show where they are now.
+  private async withDeliveryStatus(detail: HandoffDetail, doc: Lean): Promise<HandoffDetail> {
+    const transcript = await Promise.all(
+      detail.transcript.map(async (line, i) => {
+        const outboxId = doc.transcript[i]?.outboxId;
+        if (!outboxId) return line;
+        const sent = await this.outbox.findById(outboxId);
+        return sent ? { ...line, deliveryStatus: sent.status } : line;
+      }),
+    );
+    return { ...detail, transcript };
+  }
 
   private async findExisting(input: OpenHandoffInput): Promise<Lean | null> {
     if (input.idempotencyKey) {

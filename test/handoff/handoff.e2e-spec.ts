@@ -196,10 +196,10 @@ describe('handoff API', () => {
       firstSinceOpen: false,
       appended: true,
     });
-    // A webhook retry with the same sid is not appended twice.
+    // A webhook retry with the same sid is not appended twice, but still belongs to the ticket.
     expect(await handoffs.appendPersonMessage(id, 'Allô ?', 'SM2')).toEqual({
       firstSinceOpen: false,
-      appended: false,
+      appended: true,
     });
     expect(await handoffs.findOpenForContact(contactId)).toEqual({ id, notifiedWaiting: true });
 
