@@ -1,10 +1,11 @@
 import { Query } from 'mingo';
+import type { CollationSpec } from 'mingo/types/types';
 import type { Collection } from '../collection';
 import type { CursorStore } from '../cursors';
 import type { Doc } from '../documents';
 import { isPlainObject } from '../documents';
 import type { Engine } from '../engine';
-import { commandError } from '../errors';
+import { CommandError, commandError } from '../errors';
 
 export interface CommandContext {
   engine: Engine;
@@ -44,6 +45,7 @@ export interface Selection {
   skip?: number;
   limit?: number;
   projection?: Doc;
+  collation?: Doc;
 }
 
 // Matching documents (insertion order, or index order when an index narrowed them) unless sorted;
@@ -59,12 +61,13 @@ export function select(coll: Collection | undefined, sel: Selection): Doc[] {
       coll.candidates(filter) ?? coll.all(),
       projection,
     );
+    if (sel.collation) cursor.collation(sel.collation as unknown as CollationSpec);
     if (sel.sort && Object.keys(sel.sort).length) cursor.sort(sel.sort);
     if (sel.skip) cursor.skip(sel.skip);
     if (sel.limit) cursor.limit(Math.abs(sel.limit));
     return cursor.all();
   } catch (err) {
-    if (err instanceof Error && err.name === 'CommandError') throw err;
+    if (err instanceof CommandError) throw err;
     throw commandError('BadValue', (err as Error).message);
   }
 }

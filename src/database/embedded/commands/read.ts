@@ -1,4 +1,5 @@
 import { Aggregator, ProcessingMode } from 'mingo';
+import type { CollationSpec } from 'mingo/types/types';
 import type { Doc } from '../documents';
 import { copyDoc, pathValues, valueKey } from '../documents';
 import { commandError } from '../errors';
@@ -18,6 +19,7 @@ const find: CommandHandler = (cmd, ctx) => {
     skip: optionalNumber(cmd.skip),
     limit: optionalNumber(cmd.limit),
     projection: optionalDoc(cmd.projection),
+    collation: optionalDoc(cmd.collation),
   });
   return ctx.cursors.first(
     `${ctx.db}.${name}`,
@@ -77,6 +79,7 @@ const aggregate: CommandHandler = (cmd, ctx) => {
       processingMode: ProcessingMode.CLONE_INPUT,
       collectionResolver: (name) => (ctx.engine.collection(ctx.db, name)?.all() ?? []).map(copyDoc),
       variables: optionalDoc(cmd.let),
+      collation: optionalDoc(cmd.collation) as CollationSpec | undefined,
     }).run<Doc>(source);
   } catch (err) {
     throw commandError('BadValue', (err as Error).message);
@@ -91,7 +94,9 @@ const count: CommandHandler = (cmd, ctx) => {
   const skip = optionalNumber(cmd.skip) ?? 0;
   const limit = optionalNumber(cmd.limit);
   let n =
-    query && Object.keys(query).length ? select(coll, { filter: query }).length : (coll?.size ?? 0);
+    query && Object.keys(query).length
+      ? select(coll, { filter: query, collation: optionalDoc(cmd.collation) }).length
+      : (coll?.size ?? 0);
   n = Math.max(0, n - skip);
   if (limit) n = Math.min(n, Math.abs(limit));
   return { n, ok: 1 };
@@ -103,6 +108,7 @@ const distinct: CommandHandler = (cmd, ctx) => {
     throw commandError('TypeMismatch', "BSON field 'distinct.key' is the wrong type");
   const docs = select(ctx.engine.collection(ctx.db, collectionName(cmd, 'distinct')), {
     filter: optionalDoc(cmd.query),
+    collation: optionalDoc(cmd.collation),
   });
   const seen = new Map<string, unknown>();
   for (const doc of docs) {

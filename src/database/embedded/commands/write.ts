@@ -74,17 +74,46 @@ interface UpdateOutcome {
   after: Doc | null;
 }
 
-// One update statement; with `sort` (findAndModify) the first document in that order is chosen.
-function updateDocs(
-  ctx: CommandContext,
-  coll: Collection,
-  s: { q: Doc; u: UpdateSpec; multi: boolean; upsert: boolean; arrayFilters?: Doc[]; sort?: Doc },
-): UpdateOutcome {
-  const targets = select(coll, { filter: s.q, sort: s.sort, limit: s.multi ? undefined : 1 });
-  if (!targets.length) {
+interface UpdateStatement {
+  q: Doc;
+  u: UpdateSpec;
+  multi: boolean;
+  upsert: boolean;
+  arrayFilters?: Doc[];
+  collation?: Doc;
+  // findAndModify: the first document in this order is the one updated.
+  sort?: Doc;
+}
+
+function parseStatement(raw: Doc, filterField: string, updateField: string): UpdateStatement {
+  const u = raw[updateField];
+  if (!isPlainObject(u) && !Array.isArray(u)) {
+    throw commandError('FailedToParse', 'Either an update or remove=true must be specified');
+  }
+  return {
+    q: optionalDoc(raw[filterField]) ?? {},
+    u: u as UpdateSpec,
+    multi: raw.multi === true,
+    upsert: raw.upsert === true,
+    arrayFilters: Array.isArray(raw.arrayFilters) ? (raw.arrayFilters as Doc[]) : undefined,
+    collation: optionalDoc(raw.collation),
+    sort: optionalDoc(raw.sort),
+  };
+}
+
+// One update statement. The collection is created only when an upsert inserts, as mongod does.
+function updateDocs(ctx: CommandContext, name: string, s: UpdateStatement): UpdateOutcome {
+  const existing = ctx.engine.collection(ctx.db, name);
+  const targets = select(existing, {
+    filter: s.q,
+    sort: s.sort,
+    limit: s.multi ? undefined : 1,
+    collation: s.collation,
+  });
+  if (!existing || !targets.length) {
     if (!s.upsert) return { matched: 0, modified: 0, before: null, after: null };
     const doc = buildUpsert(s.q, s.u, s.arrayFilters);
-    ctx.engine.insert(coll, doc);
+    ctx.engine.insert(ctx.engine.ensureCollection(ctx.db, name), doc);
     return { matched: 0, modified: 0, upsertedId: doc._id, before: null, after: doc };
   }
   let modified = 0;
@@ -93,7 +122,7 @@ function updateDocs(
     const next = applyUpdate(doc, s.u, { filter: s.q, arrayFilters: s.arrayFilters });
     first ??= { before: doc, after: next };
     if (unchanged(doc, next)) continue;
-    ctx.engine.replace(coll, doc, next);
+    ctx.engine.replace(existing, doc, next);
     modified++;
   }
   return {
@@ -106,21 +135,12 @@ function updateDocs(
 
 const update: CommandHandler = (cmd, ctx) => {
   const updates = statements(cmd, 'updates');
-  const coll = ctx.engine.ensureCollection(ctx.db, collectionName(cmd, 'update'));
+  const name = collectionName(cmd, 'update');
   let n = 0;
   let nModified = 0;
   const upserted: Doc[] = [];
   const errors = eachStatement(updates, cmd.ordered !== false, (stmt, index) => {
-    const u = stmt.u;
-    if (!isPlainObject(u) && !Array.isArray(u))
-      throw commandError('FailedToParse', 'update must be an object or array');
-    const outcome = updateDocs(ctx, coll, {
-      q: optionalDoc(stmt.q) ?? {},
-      u: u as UpdateSpec,
-      multi: stmt.multi === true,
-      upsert: stmt.upsert === true,
-      arrayFilters: Array.isArray(stmt.arrayFilters) ? (stmt.arrayFilters as Doc[]) : undefined,
-    });
+    const outcome = updateDocs(ctx, name, { ...parseStatement(stmt, 'q', 'u'), sort: undefined });
     n += outcome.matched;
     nModified += outcome.modified;
     if (outcome.upsertedId !== undefined) {
@@ -139,6 +159,7 @@ const deleteCommand: CommandHandler = (cmd, ctx) => {
     const targets = select(coll, {
       filter: optionalDoc(stmt.q) ?? {},
       limit: stmt.limit === 1 ? 1 : undefined,
+      collation: optionalDoc(stmt.collation),
     });
     for (const doc of targets) ctx.engine.remove(coll as Collection, doc);
     n += targets.length;
@@ -157,27 +178,21 @@ const findAndModify: CommandHandler = (cmd, ctx) => {
     cmd,
     cmd.findAndModify !== undefined ? 'findAndModify' : 'findandmodify',
   );
-  const query = optionalDoc(cmd.query) ?? {};
-  const sort = optionalDoc(cmd.sort);
   const fields = optionalDoc(cmd.fields);
   if (cmd.remove === true) {
     const coll = ctx.engine.collection(ctx.db, name);
-    const [doc] = select(coll, { filter: query, sort, limit: 1 });
+    const [doc] = select(coll, {
+      filter: optionalDoc(cmd.query) ?? {},
+      sort: optionalDoc(cmd.sort),
+      limit: 1,
+      collation: optionalDoc(cmd.collation),
+    });
     if (doc) ctx.engine.remove(coll as Collection, doc);
     return { lastErrorObject: { n: doc ? 1 : 0 }, value: project(doc ?? null, fields), ok: 1 };
   }
-  const u = cmd.update;
-  if (!isPlainObject(u) && !Array.isArray(u)) {
-    throw commandError('FailedToParse', 'Either an update or remove=true must be specified');
-  }
-  const coll = ctx.engine.ensureCollection(ctx.db, name);
-  const outcome = updateDocs(ctx, coll, {
-    q: query,
-    u: u as UpdateSpec,
+  const outcome = updateDocs(ctx, name, {
+    ...parseStatement(cmd, 'query', 'update'),
     multi: false,
-    upsert: cmd.upsert === true,
-    arrayFilters: Array.isArray(cmd.arrayFilters) ? (cmd.arrayFilters as Doc[]) : undefined,
-    sort,
   });
   const upserted = outcome.upsertedId !== undefined;
   const lastErrorObject: Doc = {
