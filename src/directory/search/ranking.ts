@@ -16,6 +16,7 @@ export const LANGUAGE_BONUS = 40;
 export const OPEN_BONUS = 20;
 export const RETURNEE_BONUS = 10;
 const NEAREST_SPAN_KM = 1800;
+const UNPLACED_POINTS = 500;
 const NEAREST_POINTS = 899;
 
 export interface RankedSite {
@@ -113,7 +114,8 @@ export function rank<S extends RankedSite>(service: Rankable<S>, ctx: RankContex
   const hours = best?.hours ?? service.hours;
   const open = hours ? hours.isOpen(ctx.now) : false;
   if (ctx.openNow && !open) return null;
-  let score = TIER_POINTS[reason];
+  // Without a place nothing is near: services reaching the whole country come first.
+  let score = !ctx.place && reason === 'nearest' ? UNPLACED_POINTS : TIER_POINTS[reason];
   if (reason === 'nearest' && bestDistance !== null) {
     score += Math.round(NEAREST_POINTS * (1 - Math.min(bestDistance, NEAREST_SPAN_KM) / NEAREST_SPAN_KM));
   }
