@@ -81,7 +81,17 @@ describe('computeStats', () => {
     expect(sut.referralsByStatus).toMatchObject({ completed: 1, sent: 2, proposed: 0 });
     expect(sut.followUps).toEqual({ notSent: 0, awaitingAnswer: 1, yes: 1, no: 1 });
     expect(sut.ticketsByOutcome.resolved).toBe(1);
-    expect(sut.firstHumanReply).toEqual({ medianMinutes: 20, samples: 2 });
+    expect(sut.firstHumanReply).toEqual({
+      medianMinutes: 20,
+      samples: 2,
+      buckets: [
+        { bucket: '<15m', count: 1 },
+        { bucket: '15-60m', count: 1 },
+        { bucket: '1-4h', count: 0 },
+        { bucket: '4-24h', count: 0 },
+        { bucket: '>1d', count: 0 },
+      ],
+    });
     expect(sut.openTicketsByAge).toEqual([
       { bucket: '<1h', count: 0 },
       { bucket: '1-4h', count: 1 },

@@ -15,6 +15,15 @@ export const AGE_BUCKETS = [
   { bucket: '>3d', upToHours: null },
 ] as const;
 
+// Time to first human reply, in minutes; `upToMinutes` is exclusive, null means no upper bound.
+export const REPLY_BUCKETS = [
+  { bucket: '<15m', upToMinutes: 15 },
+  { bucket: '15-60m', upToMinutes: 60 },
+  { bucket: '1-4h', upToMinutes: 240 },
+  { bucket: '4-24h', upToMinutes: 1440 },
+  { bucket: '>1d', upToMinutes: null },
+] as const;
+
 export interface Stats {
   generatedAt: Date;
   counts: {
@@ -30,7 +39,11 @@ export interface Stats {
   referralsByStatus: Record<ReferralStatus, number>;
   followUps: { notSent: number; awaitingAnswer: number; yes: number; no: number };
   ticketsByOutcome: Record<HandoffOutcome, number>;
-  firstHumanReply: { medianMinutes: number | null; samples: number };
+  firstHumanReply: {
+    medianMinutes: number | null;
+    samples: number;
+    buckets: { bucket: string; count: number }[];
+  };
   openTicketsByAge: { bucket: string; count: number }[];
 }
 
@@ -110,6 +123,14 @@ export function computeStats(
     firstHumanReply: {
       medianMinutes: med === null ? null : Math.round(med * 10) / 10,
       samples: replyMinutes.length,
+      buckets: REPLY_BUCKETS.map(({ bucket, upToMinutes }, i) => ({
+        bucket,
+        count: replyMinutes.filter(
+          (m) =>
+            (i === 0 || m >= REPLY_BUCKETS[i - 1].upToMinutes!) &&
+            (upToMinutes === null || m < upToMinutes),
+        ).length,
+      })),
     },
     openTicketsByAge: ages,
   };

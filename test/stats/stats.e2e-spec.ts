@@ -85,7 +85,17 @@ describe('GET /api/stats', () => {
       },
       followUps: { notSent: 3, awaitingAnswer: 0, yes: 0, no: 0 },
       ticketsByOutcome: { resolved: 1, referred: 0, unreachable: 0, no_action: 0, other: 0 },
-      firstHumanReply: { medianMinutes: 20, samples: 2 },
+      firstHumanReply: {
+        medianMinutes: 20,
+        samples: 2,
+        buckets: [
+          { bucket: '<15m', count: 1 },
+          { bucket: '15-60m', count: 1 },
+          { bucket: '1-4h', count: 0 },
+          { bucket: '4-24h', count: 0 },
+          { bucket: '>1d', count: 0 },
+        ],
+      },
       openTicketsByAge: [
         { bucket: '<1h', count: 0 },
         { bucket: '1-4h', count: 2 },

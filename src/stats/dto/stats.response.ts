@@ -24,6 +24,11 @@ class FollowUps {
   @ApiProperty() no!: number;
 }
 
+class Bucket {
+  @ApiProperty({ example: '15-60m' }) bucket!: string;
+  @ApiProperty() count!: number;
+}
+
 class FirstHumanReply {
   @ApiProperty({
     type: Number,
@@ -32,11 +37,8 @@ class FirstHumanReply {
   })
   medianMinutes!: number | null;
   @ApiProperty() samples!: number;
-}
-
-class AgeBucket {
-  @ApiProperty({ example: '1-4h' }) bucket!: string;
-  @ApiProperty() count!: number;
+  @ApiProperty({ type: [Bucket], description: 'Distribution of the same durations' })
+  buckets!: Bucket[];
 }
 
 export class StatsView {
@@ -51,5 +53,5 @@ export class StatsView {
   @ApiProperty({ example: { resolved: 4, referred: 2, unreachable: 1, no_action: 0, other: 0 } })
   ticketsByOutcome!: Record<string, number>;
   @ApiProperty({ type: FirstHumanReply }) firstHumanReply!: FirstHumanReply;
-  @ApiProperty({ type: [AgeBucket] }) openTicketsByAge!: AgeBucket[];
+  @ApiProperty({ type: [Bucket] }) openTicketsByAge!: Bucket[];
 }
