@@ -1,5 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ApiAuth } from '../auth/api-auth.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import type { AuthUser } from '../auth/role';
@@ -33,13 +39,30 @@ export class DirectoryAdminController {
 
   @Post('organizations')
   @ApiConflictResponse({ description: 'The id is taken' })
-  async createOrganization(@Body() dto: CreateOrganizationDto, @CurrentUser() user: AuthUser): Promise<ApiRecord<'organizations'>> {
-    return this.audited(user, 'create', 'organizations', await this.admin.create('organizations', dto));
+  async createOrganization(
+    @Body() dto: CreateOrganizationDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<ApiRecord<'organizations'>> {
+    return this.audited(
+      user,
+      'create',
+      'organizations',
+      await this.admin.create('organizations', dto),
+    );
   }
 
   @Put('organizations/:id')
-  async updateOrganization(@Param('id') id: string, @Body() dto: UpdateOrganizationDto, @CurrentUser() user: AuthUser): Promise<ApiRecord<'organizations'>> {
-    return this.audited(user, 'update', 'organizations', await this.admin.update('organizations', id, dto));
+  async updateOrganization(
+    @Param('id') id: string,
+    @Body() dto: UpdateOrganizationDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<ApiRecord<'organizations'>> {
+    return this.audited(
+      user,
+      'update',
+      'organizations',
+      await this.admin.update('organizations', id, dto),
+    );
   }
 
   @Delete('organizations/:id')
@@ -62,18 +85,27 @@ export class DirectoryAdminController {
 
   @Post('services')
   @ApiConflictResponse({ description: 'The id is taken' })
-  async createService(@Body() dto: CreateServiceDto, @CurrentUser() user: AuthUser): Promise<ApiRecord<'services'>> {
+  async createService(
+    @Body() dto: CreateServiceDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<ApiRecord<'services'>> {
     return this.audited(user, 'create', 'services', await this.admin.create('services', dto));
   }
 
   @Put('services/:id')
-  async updateService(@Param('id') id: string, @Body() dto: UpdateServiceDto, @CurrentUser() user: AuthUser): Promise<ApiRecord<'services'>> {
+  async updateService(
+    @Param('id') id: string,
+    @Body() dto: UpdateServiceDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<ApiRecord<'services'>> {
     return this.audited(user, 'update', 'services', await this.admin.update('services', id, dto));
   }
 
   @Delete('services/:id')
   @HttpCode(204)
-  @ApiNoContentResponse({ description: 'Deleted with its service_at_locations, phones and schedules' })
+  @ApiNoContentResponse({
+    description: 'Deleted with its service_at_locations, phones and schedules',
+  })
   async removeService(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<void> {
     await this.removeAudited(user, 'services', id);
   }
@@ -89,25 +121,42 @@ export class DirectoryAdminController {
   }
 
   @Post('locations')
-  @ApiOperation({ summary: 'Region, cercle and coordinates are filled from the commune when the gazetteer knows it' })
+  @ApiOperation({
+    summary:
+      'Region, cercle and coordinates are filled from the commune when the gazetteer knows it',
+  })
   @ApiConflictResponse({ description: 'The id is taken' })
-  async createLocation(@Body() dto: CreateLocationDto, @CurrentUser() user: AuthUser): Promise<ApiRecord<'locations'>> {
+  async createLocation(
+    @Body() dto: CreateLocationDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<ApiRecord<'locations'>> {
     return this.audited(user, 'create', 'locations', await this.admin.create('locations', dto));
   }
 
   @Put('locations/:id')
-  async updateLocation(@Param('id') id: string, @Body() dto: UpdateLocationDto, @CurrentUser() user: AuthUser): Promise<ApiRecord<'locations'>> {
+  async updateLocation(
+    @Param('id') id: string,
+    @Body() dto: UpdateLocationDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<ApiRecord<'locations'>> {
     return this.audited(user, 'update', 'locations', await this.admin.update('locations', id, dto));
   }
 
   @Delete('locations/:id')
   @HttpCode(204)
-  @ApiNoContentResponse({ description: 'Deleted with its service_at_locations, phones and schedules' })
+  @ApiNoContentResponse({
+    description: 'Deleted with its service_at_locations, phones and schedules',
+  })
   async removeLocation(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<void> {
     await this.removeAudited(user, 'locations', id);
   }
 
-  private async audited<R extends { id: string }>(user: AuthUser, verb: string, entity: AdminEntity, record: R): Promise<R> {
+  private async audited<R extends { id: string }>(
+    user: AuthUser,
+    verb: string,
+    entity: AdminEntity,
+    record: R,
+  ): Promise<R> {
     await this.audit.record(user, `directory.${entity}.${verb}`, { type: entity, id: record.id });
     return record;
   }

@@ -32,8 +32,19 @@ export class DirectoryAdminService {
     private readonly i18n: I18nService,
   ) {}
 
-  async list<E extends AdminEntity>(entity: E, offset = 0, limit = DEFAULT_PAGE): Promise<ApiRecord<E>[]> {
-    const docs = await this.store.model(entity).find({}).sort({ _id: 1 }).skip(offset).limit(limit).lean().exec();
+  async list<E extends AdminEntity>(
+    entity: E,
+    offset = 0,
+    limit = DEFAULT_PAGE,
+  ): Promise<ApiRecord<E>[]> {
+    const docs = await this.store
+      .model(entity)
+      .find({})
+      .sort({ _id: 1 })
+      .skip(offset)
+      .limit(limit)
+      .lean()
+      .exec();
     return (docs as unknown as EntityRecords[E][]).map(toApi);
   }
 
@@ -43,10 +54,17 @@ export class DirectoryAdminService {
     return toApi(record);
   }
 
-  async create<E extends AdminEntity>(entity: E, dto: Dto<E> & { id?: string }): Promise<ApiRecord<E>> {
+  async create<E extends AdminEntity>(
+    entity: E,
+    dto: Dto<E> & { id?: string },
+  ): Promise<ApiRecord<E>> {
     const id = dto.id ?? randomUUID();
     if (await this.store.findById(entity, id)) {
-      throw new DirectoryException(DirectoryExceptionCode.ALREADY_EXISTS, this.t('alreadyExists', { entity, id }), { id });
+      throw new DirectoryException(
+        DirectoryExceptionCode.ALREADY_EXISTS,
+        this.t('alreadyExists', { entity, id }),
+        { id },
+      );
     }
     return this.save(entity, id, dto);
   }
@@ -61,9 +79,16 @@ export class DirectoryAdminService {
   async remove(entity: AdminEntity, id: string): Promise<void> {
     if (!(await this.store.findById(entity, id))) throw this.notFound(entity, id);
     if (entity === 'organizations') {
-      const used = [...(await this.store.idsWhere('services', 'organization_id', id)), ...(await this.store.idsWhere('locations', 'organization_id', id))];
+      const used = [
+        ...(await this.store.idsWhere('services', 'organization_id', id)),
+        ...(await this.store.idsWhere('locations', 'organization_id', id)),
+      ];
       if (used.length) {
-        throw new DirectoryException(DirectoryExceptionCode.IN_USE, this.t('inUse', { entity, id, count: used.length }), { id });
+        throw new DirectoryException(
+          DirectoryExceptionCode.IN_USE,
+          this.t('inUse', { entity, id, count: used.length }),
+          { id },
+        );
       }
       await this.store.removeWhere('phones', 'organization_id', [id]);
     } else {
@@ -79,10 +104,18 @@ export class DirectoryAdminService {
     await this.store.changed();
   }
 
-  private async save<E extends AdminEntity>(entity: E, id: string, dto: Dto<E>): Promise<ApiRecord<E>> {
+  private async save<E extends AdminEntity>(
+    entity: E,
+    id: string,
+    dto: Dto<E>,
+  ): Promise<ApiRecord<E>> {
     const result = validateRow(entity, toRow(entity, id, dto), { places: this.geography });
     if (!result.record) {
-      throw new DirectoryException(DirectoryExceptionCode.INVALID_RECORD, this.t('invalidRecord', { entity }), { issues: result.issues });
+      throw new DirectoryException(
+        DirectoryExceptionCode.INVALID_RECORD,
+        this.t('invalidRecord', { entity }),
+        { issues: result.issues },
+      );
     }
     const organizationId = (result.record as { organization_id?: string }).organization_id;
     if (organizationId && !(await this.store.findById('organizations', organizationId))) {
@@ -98,7 +131,11 @@ export class DirectoryAdminService {
   }
 
   private notFound(entity: string, id: string): DirectoryException {
-    return new DirectoryException(DirectoryExceptionCode.NOT_FOUND, this.t('notFound', { entity, id }), { id });
+    return new DirectoryException(
+      DirectoryExceptionCode.NOT_FOUND,
+      this.t('notFound', { entity, id }),
+      { id },
+    );
   }
 
   private t(key: string, vars: Record<string, unknown>): string {

@@ -24,6 +24,8 @@ export class DirectorySeeder implements OnApplicationBootstrap {
     if ((await this.store.count('services')) > 0) return;
     const report = await this.importer.importPaths([DEMO_DIRECTORY_FILE]);
     const services = report.counts.services.inserted;
-    this.logger.log(`Seeded the demo directory: ${services} services, ${report.issueCount} issue(s)`);
+    this.logger.log(
+      `Seeded the demo directory: ${services} services, ${report.issueCount} issue(s)`,
+    );
   }
 }

@@ -1,5 +1,11 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ApiAuth } from '../auth/api-auth.decorator';
 import { I18nService } from '../common/i18n/i18n.service';
 import { DirectoryException, DirectoryExceptionCode } from './directory.exception';
@@ -17,11 +23,16 @@ export class DirectoryController {
 
   @Get('search')
   @ApiAuth()
-  @ApiOperation({ summary: 'Services for a need near a place, ranked, with the reason of each result' })
+  @ApiOperation({
+    summary: 'Services for a need near a place, ranked, with the reason of each result',
+  })
   @ApiOkResponse({ description: 'Ranked results (commune > cercle > region > nearest > national)' })
   @ApiBadRequestResponse({ description: 'Unknown need or place, limit out of range' })
   search(@Query() q: SearchQueryDto): Promise<SearchResult[]> {
-    const person = q.sex !== undefined || q.age !== undefined || q.returnee !== undefined ? { sex: q.sex, age: q.age, returnee: q.returnee } : undefined;
+    const person =
+      q.sex !== undefined || q.age !== undefined || q.returnee !== undefined
+        ? { sex: q.sex, age: q.age, returnee: q.returnee }
+        : undefined;
     return this.directory.search({
       needs: q.need,
       place: q.place,

@@ -67,16 +67,25 @@ export class DirectoryService implements OnModuleInit, OnModuleDestroy {
   searchNow(query: SearchQuery): SearchResult[] {
     for (const need of query.needs) {
       if (!isNeedCode(need)) {
-        const message = this.i18n.t(query.lang ?? 'fr', 'directory:errors.unknownNeed', { need: String(need) });
+        const message = this.i18n.t(query.lang ?? 'fr', 'directory:errors.unknownNeed', {
+          need: String(need),
+        });
         throw new DirectoryException(DirectoryExceptionCode.UNKNOWN_NEED, message, { need });
       }
     }
     const place = query.place ? this.resolvePlace(query.place) : null;
     if (query.place && !place) {
-      const message = this.i18n.t(query.lang ?? 'fr', 'directory:errors.unknownPlace', { place: query.place });
-      throw new DirectoryException(DirectoryExceptionCode.UNKNOWN_PLACE, message, { place: query.place });
+      const message = this.i18n.t(query.lang ?? 'fr', 'directory:errors.unknownPlace', {
+        place: query.place,
+      });
+      throw new DirectoryException(DirectoryExceptionCode.UNKNOWN_PLACE, message, {
+        place: query.place,
+      });
     }
-    const limit = Math.min(SEARCH_LIMIT.max, Math.max(SEARCH_LIMIT.min, Math.trunc(query.limit ?? SEARCH_LIMIT.default)));
+    const limit = Math.min(
+      SEARCH_LIMIT.max,
+      Math.max(SEARCH_LIMIT.min, Math.trunc(query.limit ?? SEARCH_LIMIT.default)),
+    );
     return this.index.search({
       needs: query.needs,
       place,
@@ -124,6 +133,8 @@ export class DirectoryService implements OnModuleInit, OnModuleDestroy {
     const snapshot = await this.store.snapshot();
     this.index = SearchIndex.build(snapshot, this.labels);
     this.loadedVersion = version;
-    this.logger.log(`Directory index: ${this.index.size} services (version ${version}) in ${Date.now() - started} ms`);
+    this.logger.log(
+      `Directory index: ${this.index.size} services (version ${version}) in ${Date.now() - started} ms`,
+    );
   }
 }

@@ -34,7 +34,8 @@ export class DirectoryStore {
     @InjectModel(Organization.name) organizations: Model<EntityRecords['organizations']>,
     @InjectModel(Location.name) locations: Model<EntityRecords['locations']>,
     @InjectModel(Service.name) services: Model<EntityRecords['services']>,
-    @InjectModel(ServiceAtLocation.name) serviceAtLocations: Model<EntityRecords['service_at_locations']>,
+    @InjectModel(ServiceAtLocation.name)
+    serviceAtLocations: Model<EntityRecords['service_at_locations']>,
     @InjectModel(Phone.name) phones: Model<EntityRecords['phones']>,
     @InjectModel(Schedule.name) schedules: Model<EntityRecords['schedules']>,
     @InjectModel(DirectoryState.name) private readonly state: Model<DirectoryState>,
@@ -59,7 +60,9 @@ export class DirectoryStore {
 
   async snapshot(): Promise<DirectorySnapshot> {
     const tables = await Promise.all(ENTITIES.map((e) => this.all(e)));
-    return Object.fromEntries(ENTITIES.map((e, i) => [e, tables[i]])) as unknown as DirectorySnapshot;
+    return Object.fromEntries(
+      ENTITIES.map((e, i) => [e, tables[i]]),
+    ) as unknown as DirectorySnapshot;
   }
 
   async all<E extends Entity>(entity: E): Promise<EntityRecords[E][]> {
@@ -71,7 +74,11 @@ export class DirectoryStore {
   }
 
   async findById<E extends Entity>(entity: E, id: string): Promise<EntityRecords[E] | null> {
-    return (await this.model(entity).findOne({ _id: id }).setOptions({ sanitizeFilter: true }).lean().exec()) as EntityRecords[E] | null;
+    return (await this.model(entity)
+      .findOne({ _id: id })
+      .setOptions({ sanitizeFilter: true })
+      .lean()
+      .exec()) as EntityRecords[E] | null;
   }
 
   async existingIds(entity: Entity, ids: string[]): Promise<Set<string>> {
@@ -88,7 +95,11 @@ export class DirectoryStore {
   }
 
   // Writes only records that differ from what is stored, so a re-import changes nothing.
-  async upsert<E extends Entity>(entity: E, records: EntityRecords[E][], onChunk?: (n: number) => void): Promise<UpsertCounts> {
+  async upsert<E extends Entity>(
+    entity: E,
+    records: EntityRecords[E][],
+    onChunk?: (n: number) => void,
+  ): Promise<UpsertCounts> {
     const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
     const model = this.model(entity) as unknown as Model<StoredRecord>;
     for (let i = 0; i < records.length; i += CHUNK) {
@@ -108,7 +119,9 @@ export class DirectoryStore {
         }
         if (before === undefined) counts.inserted++;
         else counts.updated++;
-        ops.push({ replaceOne: { filter: { _id: record._id }, replacement: record, upsert: true } });
+        ops.push({
+          replaceOne: { filter: { _id: record._id }, replacement: record, upsert: true },
+        });
       }
       if (ops.length) await model.bulkWrite(ops, { ordered: false });
       onChunk?.(chunk.length);
@@ -117,7 +130,10 @@ export class DirectoryStore {
   }
 
   async remove(entity: Entity, id: string): Promise<boolean> {
-    const result = await this.model(entity).deleteOne({ _id: id }).setOptions({ sanitizeFilter: true }).exec();
+    const result = await this.model(entity)
+      .deleteOne({ _id: id })
+      .setOptions({ sanitizeFilter: true })
+      .exec();
     return result.deletedCount > 0;
   }
 
@@ -163,7 +179,11 @@ export class DirectoryStore {
 export function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined).sort(([a], [b]) => a.localeCompare(b)))
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>)
+            .filter(([, x]) => x !== undefined)
+            .sort(([a], [b]) => a.localeCompare(b)),
+        )
       : v,
   );
 }

@@ -19,7 +19,8 @@ const RAD = Math.PI / 180;
 export function haversineKm(aLat: number, aLon: number, bLat: number, bLon: number): number {
   const dLat = (bLat - aLat) * RAD;
   const dLon = (bLon - aLon) * RAD;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(aLat * RAD) * Math.cos(bLat * RAD) * Math.sin(dLon / 2) ** 2;
+  const h =
+    Math.sin(dLat / 2) ** 2 + Math.cos(aLat * RAD) * Math.cos(bLat * RAD) * Math.sin(dLon / 2) ** 2;
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 

@@ -20,12 +20,20 @@ import { SEARCH_LIMIT } from '../directory.types';
 
 // "a,b" and repeated parameters (?need=a&need=b) both give a list.
 const toList = ({ value }: { value: unknown }) =>
-  (Array.isArray(value) ? value : [value]).flatMap((v) => (typeof v === 'string' ? v.split(',') : [v])).map((v) => (typeof v === 'string' ? v.trim() : v));
+  (Array.isArray(value) ? value : [value])
+    .flatMap((v) => (typeof v === 'string' ? v.split(',') : [v]))
+    .map((v) => (typeof v === 'string' ? v.trim() : v));
 
-const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+const toBool = ({ value }: { value: unknown }) =>
+  value === 'true' ? true : value === 'false' ? false : value;
 
 export class SearchQueryDto {
-  @ApiProperty({ description: 'Need code(s), comma separated', example: 'employment', enum: NEED_CODES, isArray: true })
+  @ApiProperty({
+    description: 'Need code(s), comma separated',
+    example: 'employment',
+    enum: NEED_CODES,
+    isArray: true,
+  })
   @Transform(toList)
   @IsArray()
   @ArrayMinSize(1)
@@ -33,29 +41,44 @@ export class SearchQueryDto {
   @IsIn(NEED_CODES, { each: true, message: `need must be among: ${NEED_CODES.join(', ')}` })
   need!: NeedCode[];
 
-  @ApiPropertyOptional({ description: 'Commune, cercle or region (any spelling the gazetteer knows)', example: 'Kayes' })
+  @ApiPropertyOptional({
+    description: 'Commune, cercle or region (any spelling the gazetteer knows)',
+    example: 'Kayes',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   place?: string;
 
-  @ApiPropertyOptional({ enum: LANGS, description: 'Language of the person (ranking and hours text)' })
+  @ApiPropertyOptional({
+    enum: LANGS,
+    description: 'Language of the person (ranking and hours text)',
+  })
   @IsOptional()
   @IsIn(LANGS)
   lang?: Lang;
 
-  @ApiPropertyOptional({ description: 'Only services open at `at` (default now), Africa/Bamako time' })
+  @ApiPropertyOptional({
+    description: 'Only services open at `at` (default now), Africa/Bamako time',
+  })
   @IsOptional()
   @Transform(toBool)
   @IsBoolean()
   openNow?: boolean;
 
-  @ApiPropertyOptional({ description: 'Instant for opening hours (ISO 8601), default now', example: '2026-11-23T10:00:00Z' })
+  @ApiPropertyOptional({
+    description: 'Instant for opening hours (ISO 8601), default now',
+    example: '2026-11-23T10:00:00Z',
+  })
   @IsOptional()
   @IsISO8601()
   at?: string;
 
-  @ApiPropertyOptional({ minimum: SEARCH_LIMIT.min, maximum: SEARCH_LIMIT.max, default: SEARCH_LIMIT.default })
+  @ApiPropertyOptional({
+    minimum: SEARCH_LIMIT.min,
+    maximum: SEARCH_LIMIT.max,
+    default: SEARCH_LIMIT.default,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

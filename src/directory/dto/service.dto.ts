@@ -102,14 +102,22 @@ export class CreateServiceDto {
   @IsIn(NEED_CODES, { each: true })
   needs!: NeedCode[];
 
-  @ApiPropertyOptional({ type: [String], example: ['fr', 'bm'], description: 'ISO 639 codes spoken' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['fr', 'bm'],
+    description: 'ISO 639 codes spoken',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
   @Matches(/^[a-z]{2,3}$/, { each: true })
   languages?: string[];
 
-  @ApiPropertyOptional({ enum: ELIGIBILITY_CODES, isArray: true, description: 'Taxonomy sira-eligibility' })
+  @ApiPropertyOptional({
+    enum: ELIGIBILITY_CODES,
+    isArray: true,
+    description: 'Taxonomy sira-eligibility',
+  })
   @IsOptional()
   @IsArray()
   @IsIn(ELIGIBILITY_CODES, { each: true })

@@ -30,7 +30,8 @@ export function readImportSource(path: string): ReadResult {
         .map((f) => readImportSource(join(path, f))),
     );
   }
-  if (stat.size > MAX_FILE_BYTES) return fileIssue(name, `is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
+  if (stat.size > MAX_FILE_BYTES)
+    return fileIssue(name, `is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
   const ext = extname(name).toLowerCase();
   if (ext === '.zip') return readZip(name, readFileSync(path));
   return readBuffer(name, readFileSync(path));
@@ -51,7 +52,11 @@ export function readBuffer(name: string, buffer: Buffer): ReadResult {
     return tablesFromDocument(doc, name);
   }
   const entity = entityOfCsv(name);
-  if (!entity) return fileIssue(name, 'is not named after an HSDS table (organizations, services, locations, service_at_locations, phones, schedules)');
+  if (!entity)
+    return fileIssue(
+      name,
+      'is not named after an HSDS table (organizations, services, locations, service_at_locations, phones, schedules)',
+    );
   return readCsv(name, entity, text);
 }
 
@@ -89,7 +94,12 @@ function readCsv(file: string, entity: Entity, text: string): ReadResult {
       relax_quotes: true,
       skip_records_with_error: true,
       on_skip: (error) => {
-        issues.push({ file, row: Number(error?.lines ?? 0), field: '', reason: `malformed CSV record (${error?.code ?? 'unknown'})` });
+        issues.push({
+          file,
+          row: Number(error?.lines ?? 0),
+          field: '',
+          reason: `malformed CSV record (${error?.code ?? 'unknown'})`,
+        });
         return undefined;
       },
     }) as { record: Record<string, string>; info: { lines: number } }[];

@@ -30,15 +30,23 @@ describe('HSDS JSON', () => {
     const exported = JSON.parse(JSON.stringify(documentFromSnapshot(snapshot)));
     const again = toSnapshot(tablesFromDocument(exported, 'export.json').tables);
 
-    const byId = (s: DirectorySnapshot) => Object.fromEntries(ENTITIES.map((e) => [e, [...s[e]].sort((a, b) => a._id.localeCompare(b._id))]));
+    const byId = (s: DirectorySnapshot) =>
+      Object.fromEntries(
+        ENTITIES.map((e) => [e, [...s[e]].sort((a, b) => a._id.localeCompare(b._id))]),
+      );
     expect(byId(again.snapshot)).toEqual(byId(snapshot));
   });
 
   it('reports a document that is not HSDS', () => {
     expect(tablesFromDocument([1, 2], 'x.json').issues).toEqual([
-      { file: 'x.json', row: 0, field: '', reason: 'must be a JSON object with one array per HSDS table' },
+      {
+        file: 'x.json',
+        row: 0,
+        field: '',
+        reason: 'must be a JSON object with one array per HSDS table',
+      },
     ]);
-    expect(tablesFromDocument({ services: {} , phones: [3] }, 'x.json').issues).toEqual([
+    expect(tablesFromDocument({ services: {}, phones: [3] }, 'x.json').issues).toEqual([
       { file: 'x.json', row: 0, field: 'services', reason: 'must be an array' },
       { file: 'x.json#phones', row: 1, field: '', reason: 'must be an object' },
     ]);
@@ -52,13 +60,29 @@ describe('HSDS JSON', () => {
       phones: [],
       schedules: [],
       services: [
-        { _id: 's1', organization_id: 'o1', name: 'S', status: 'active', needs: ['health'], languages: ['fr'], sex: 'female', returnees_only: false, required_documents: [], national: true },
+        {
+          _id: 's1',
+          organization_id: 'o1',
+          name: 'S',
+          status: 'active',
+          needs: ['health'],
+          languages: ['fr'],
+          sex: 'female',
+          returnees_only: false,
+          required_documents: [],
+          national: true,
+        },
       ],
     });
     const [service] = doc.services as Record<string, unknown>[];
     expect(service.attributes).toEqual([
-      expect.objectContaining({ link_id: 's1', taxonomy_term: expect.objectContaining({ code: 'health', taxonomy: 'sira-need' }) }),
-      expect.objectContaining({ taxonomy_term: expect.objectContaining({ code: 'female', taxonomy: 'sira-eligibility' }) }),
+      expect.objectContaining({
+        link_id: 's1',
+        taxonomy_term: expect.objectContaining({ code: 'health', taxonomy: 'sira-need' }),
+      }),
+      expect.objectContaining({
+        taxonomy_term: expect.objectContaining({ code: 'female', taxonomy: 'sira-eligibility' }),
+      }),
     ]);
     expect(service.languages).toEqual([expect.objectContaining({ code: 'fr' })]);
     expect(service.service_areas).toEqual([expect.objectContaining({ name: 'Mali' })]);

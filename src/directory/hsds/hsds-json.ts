@@ -32,14 +32,23 @@ export const HSDS_VERSION = '3.0';
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 // An HSDS JSON document with one array per table (the tabular data package as JSON) becomes flat
 // rows: nested attributes, languages, documents, service areas and addresses become list columns.
-export function tablesFromDocument(doc: unknown, file: string): { tables: RawTable[]; issues: ImportIssue[] } {
+export function tablesFromDocument(
+  doc: unknown,
+  file: string,
+): { tables: RawTable[]; issues: ImportIssue[] } {
   const issues: ImportIssue[] = [];
   if (!isObject(doc)) {
-    return { tables: [], issues: [{ file, row: 0, field: '', reason: 'must be a JSON object with one array per HSDS table' }] };
+    return {
+      tables: [],
+      issues: [
+        { file, row: 0, field: '', reason: 'must be a JSON object with one array per HSDS table' },
+      ],
+    };
   }
   const tables: RawTable[] = [];
   for (const entity of ENTITIES) {
@@ -52,12 +61,23 @@ export function tablesFromDocument(doc: unknown, file: string): { tables: RawTab
     const rows: RawRow[] = [];
     items.forEach((item, index) => {
       if (isObject(item)) rows.push({ row: index + 1, data: flatten(entity, item) });
-      else issues.push({ file: `${file}#${entity}`, row: index + 1, field: '', reason: 'must be an object' });
+      else
+        issues.push({
+          file: `${file}#${entity}`,
+          row: index + 1,
+          field: '',
+          reason: 'must be an object',
+        });
     });
     tables.push({ entity, file: `${file}#${entity}`, rows });
   }
   if (!tables.length && !issues.length) {
-    issues.push({ file, row: 0, field: '', reason: `has none of the HSDS tables (${ENTITIES.join(', ')})` });
+    issues.push({
+      file,
+      row: 0,
+      field: '',
+      reason: `has none of the HSDS tables (${ENTITIES.join(', ')})`,
+    });
   }
   return { tables, issues };
 }
@@ -76,8 +96,13 @@ function flattenService(item: Json): Json {
       const needs: unknown[] = [];
       const eligibility: unknown[] = [];
       for (const attribute of attributes) {
-        const term = isObject(attribute) && isObject(attribute.taxonomy_term) ? attribute.taxonomy_term : null;
-        const code = term ? term.code : isObject(attribute) ? attribute.taxonomy_term_id : attribute;
+        const term =
+          isObject(attribute) && isObject(attribute.taxonomy_term) ? attribute.taxonomy_term : null;
+        const code = term
+          ? term.code
+          : isObject(attribute)
+            ? attribute.taxonomy_term_id
+            : attribute;
         const taxonomy = term?.taxonomy ?? NEED_TAXONOMY;
         if (taxonomy === NEED_TAXONOMY) needs.push(code);
         else if (taxonomy === ELIGIBILITY_TAXONOMY) eligibility.push(code);
@@ -89,7 +114,8 @@ function flattenService(item: Json): Json {
     }
   }
   if (languages !== undefined) flat.languages = pluck(languages, 'code');
-  if (required_documents !== undefined) flat.required_documents = pluck(required_documents, 'document');
+  if (required_documents !== undefined)
+    flat.required_documents = pluck(required_documents, 'document');
   if (service_areas !== undefined) flat.service_areas = pluck(service_areas, 'name');
   return flat;
 }
@@ -119,8 +145,10 @@ function pluck(value: unknown, field: string): unknown {
 
 // The export: the same document shape the importer reads, tables sorted by id.
 export function documentFromSnapshot(snapshot: DirectorySnapshot): Json {
-  const byId = <T extends { _id: string }>(rows: T[]) => [...rows].sort((a, b) => a._id.localeCompare(b._id));
-  const plain = <T extends { _id: string }>(rows: T[]) => byId(rows).map(({ _id, ...rest }) => ({ id: _id, ...rest }));
+  const byId = <T extends { _id: string }>(rows: T[]) =>
+    [...rows].sort((a, b) => a._id.localeCompare(b._id));
+  const plain = <T extends { _id: string }>(rows: T[]) =>
+    byId(rows).map(({ _id, ...rest }) => ({ id: _id, ...rest }));
   return {
     hsds_version: HSDS_VERSION,
     organizations: plain(snapshot.organizations),
@@ -133,7 +161,8 @@ export function documentFromSnapshot(snapshot: DirectorySnapshot): Json {
 }
 
 function serviceToJson(service: ServiceRecord): Json {
-  const { _id, needs, languages, sex, returnees_only, required_documents, national, ...rest } = service;
+  const { _id, needs, languages, sex, returnees_only, required_documents, national, ...rest } =
+    service;
   const eligibility = [...(sex ? [sex] : []), ...(returnees_only ? ['returnees'] : [])];
   const attribute = (taxonomy: string, code: string) => ({
     id: `${_id}:${taxonomy}:${code}`,
@@ -150,8 +179,14 @@ function serviceToJson(service: ServiceRecord): Json {
       ...eligibility.map((code) => attribute(ELIGIBILITY_TAXONOMY, code)),
     ],
     languages: languages.map((code) => ({ id: `${_id}:lang:${code}`, service_id: _id, code })),
-    required_documents: required_documents.map((document, i) => ({ id: `${_id}:doc:${i + 1}`, service_id: _id, document })),
-    service_areas: national ? [{ id: `${_id}:area:national`, service_id: _id, name: NATIONAL_AREA, extent_type: 'text' }] : [],
+    required_documents: required_documents.map((document, i) => ({
+      id: `${_id}:doc:${i + 1}`,
+      service_id: _id,
+      document,
+    })),
+    service_areas: national
+      ? [{ id: `${_id}:area:national`, service_id: _id, name: NATIONAL_AREA, extent_type: 'text' }]
+      : [],
   };
 }
 

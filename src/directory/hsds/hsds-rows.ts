@@ -19,21 +19,39 @@ import {
 } from './hsds.types';
 import { FieldIssue, RowReader } from './row-reader';
 
-const ID = { required: true, max: 128, pattern: /^[A-Za-z0-9._:-]+$/, patternReason: 'must use only letters, digits and . _ : -' };
+const ID = {
+  required: true,
+  max: 128,
+  pattern: /^[A-Za-z0-9._:-]+$/,
+  patternReason: 'must use only letters, digits and . _ : -',
+};
 const REF = { max: 128, pattern: ID.pattern, patternReason: ID.patternReason };
-const EMAIL = { max: 254, pattern: /^[^\s@]+@[^\s@]+\.[^\s@]+$/, patternReason: 'must be an e-mail address' };
+const EMAIL = {
+  max: 254,
+  pattern: /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
+  patternReason: 'must be an e-mail address',
+};
 const URL = { max: 2000, pattern: /^https?:\/\/\S+$/i, patternReason: 'must be an http(s) URL' };
 const TIME = /^([01]\d|2[0-4]):([0-5]\d)(:[0-5]\d)?(Z|[+-]00:?00)?$/;
-const DATE = { max: 10, pattern: /^\d{4}-\d{2}-\d{2}$/, patternReason: 'must be a date YYYY-MM-DD' };
+const DATE = {
+  max: 10,
+  pattern: /^\d{4}-\d{2}-\d{2}$/,
+  patternReason: 'must be a date YYYY-MM-DD',
+};
 
-export type RowResult<E extends Entity> = { record: EntityRecords[E]; issues: [] } | { record: null; issues: FieldIssue[] };
+export type RowResult<E extends Entity> =
+  { record: EntityRecords[E]; issues: [] } | { record: null; issues: FieldIssue[] };
 
 export interface RowContext {
   places: PlaceLookup | null;
 }
 
 // Turns one raw row into a stored record, or the list of reasons it cannot be stored.
-export function validateRow<E extends Entity>(entity: E, data: Record<string, unknown>, ctx: RowContext): RowResult<E> {
+export function validateRow<E extends Entity>(
+  entity: E,
+  data: Record<string, unknown>,
+  ctx: RowContext,
+): RowResult<E> {
   const reader = new RowReader(data);
   const record = READERS[entity](reader, ctx) as EntityRecords[E];
   return reader.issues.length ? { record: null, issues: reader.issues } : { record, issues: [] };
@@ -73,17 +91,25 @@ function readService(r: RowReader): ServiceRecord {
       r.fail('needs', `unknown taxonomy term "${term}"`);
     }
   }
-  if (!needs.length && !r.issues.some((i) => i.field === 'needs')) r.fail('needs', 'is required (at least one need code)');
+  if (!needs.length && !r.issues.some((i) => i.field === 'needs'))
+    r.fail('needs', 'is required (at least one need code)');
   const languages = [...new Set(r.list('languages', { commas: true }).map((l) => l.toLowerCase()))];
   for (const code of languages) {
-    if (!/^[a-z]{2,3}$/.test(code)) r.fail('languages', `"${code}" is not an ISO 639 language code`);
+    if (!/^[a-z]{2,3}$/.test(code))
+      r.fail('languages', `"${code}" is not an ISO 639 language code`);
   }
   const eligibility = r.list('eligibility', { commas: true }).map((e) => e.toLowerCase());
   for (const code of eligibility) {
-    if (!(ELIGIBILITY_CODES as readonly string[]).includes(code)) r.fail('eligibility', `unknown taxonomy term "${code}"`);
+    if (!(ELIGIBILITY_CODES as readonly string[]).includes(code))
+      r.fail('eligibility', `unknown taxonomy term "${code}"`);
   }
-  if (eligibility.includes('female') && eligibility.includes('male')) r.fail('eligibility', 'cannot be both female and male');
-  const sex = eligibility.includes('female') ? 'female' : eligibility.includes('male') ? 'male' : undefined;
+  if (eligibility.includes('female') && eligibility.includes('male'))
+    r.fail('eligibility', 'cannot be both female and male');
+  const sex = eligibility.includes('female')
+    ? 'female'
+    : eligibility.includes('male')
+      ? 'male'
+      : undefined;
   return compact({
     _id: r.str('id', ID)!,
     organization_id: r.str('organization_id', { ...REF, required: true })!,
@@ -156,7 +182,12 @@ function readPhone(r: RowReader): PhoneRecord {
     if (parsed?.isPossible()) number = parsed.number;
     else r.fail('number', 'is not a possible phone number');
   }
-  const owners = readOwners(r, ['organization_id', 'service_id', 'location_id', 'service_at_location_id']);
+  const owners = readOwners(r, [
+    'organization_id',
+    'service_id',
+    'location_id',
+    'service_at_location_id',
+  ]);
   return compact({
     _id: r.str('id', ID)!,
     number: number ?? '',
@@ -169,16 +200,19 @@ function readPhone(r: RowReader): PhoneRecord {
 
 function readSchedule(r: RowReader): ScheduleRecord {
   const freq = r.str('freq');
-  if (freq !== undefined && freq.toUpperCase() !== 'WEEKLY') r.fail('freq', 'only WEEKLY schedules are supported');
+  if (freq !== undefined && freq.toUpperCase() !== 'WEEKLY')
+    r.fail('freq', 'only WEEKLY schedules are supported');
   const days = r.list('byday', { commas: true }).map((d) => d.toUpperCase());
   if (!days.length && !r.has('byday')) r.fail('byday', 'is required');
   for (const day of days) {
-    if (!(WEEKDAYS as readonly string[]).includes(day)) r.fail('byday', `"${day}" is not a weekday code (MO..SU)`);
+    if (!(WEEKDAYS as readonly string[]).includes(day))
+      r.fail('byday', `"${day}" is not a weekday code (MO..SU)`);
   }
   const owners = readOwners(r, ['service_id', 'location_id', 'service_at_location_id']);
   const validFrom = r.str('valid_from', DATE);
   const validTo = r.str('valid_to', DATE);
-  if (validFrom && validTo && validFrom > validTo) r.fail('valid_to', 'must not be before valid_from');
+  if (validFrom && validTo && validFrom > validTo)
+    r.fail('valid_to', 'must not be before valid_from');
   return compact({
     _id: r.str('id', ID)!,
     ...owners,
@@ -207,14 +241,22 @@ function readTime(r: RowReader, field: string): string {
 function readOwners<F extends string>(r: RowReader, fields: F[]): Partial<Record<F, string>> {
   const owners: Partial<Record<F, string>> = {};
   for (const field of fields) owners[field] = r.str(field, REF);
-  if (fields.every((f) => owners[f] === undefined) && !r.issues.some((i) => fields.includes(i.field as F))) {
+  if (
+    fields.every((f) => owners[f] === undefined) &&
+    !r.issues.some((i) => fields.includes(i.field as F))
+  ) {
     r.fail(fields[0], `one of ${fields.join(', ')} is required`);
   }
   return owners;
 }
 
 function insideMali(lat: number, lon: number): boolean {
-  return lat >= MALI_BOUNDS.minLat && lat <= MALI_BOUNDS.maxLat && lon >= MALI_BOUNDS.minLon && lon <= MALI_BOUNDS.maxLon;
+  return (
+    lat >= MALI_BOUNDS.minLat &&
+    lat <= MALI_BOUNDS.maxLat &&
+    lon >= MALI_BOUNDS.minLon &&
+    lon <= MALI_BOUNDS.maxLon
+  );
 }
 
 interface Admin {
@@ -240,14 +282,29 @@ function resolveAdmin(
   // the pre-2023 way ("Kayes" for Nioro du Sahel).
   const commune = given.commune ? places.lookup(given.commune) : null;
   if (commune?.level === 'commune') {
-    return compact({ region: commune.region, cercle: commune.cercle, commune: commune.commune ?? commune.name, lat: commune.lat, lon: commune.lon });
+    return compact({
+      region: commune.region,
+      cercle: commune.cercle,
+      commune: commune.commune ?? commune.name,
+      lat: commune.lat,
+      lon: commune.lon,
+    });
   }
   const cercle = given.cercle ? places.lookup(given.cercle) : null;
   if (cercle && cercle.level !== 'region' && cercle.cercle) {
-    return compact({ region: cercle.region, cercle: cercle.cercle, commune: given.commune, lat: cercle.lat, lon: cercle.lon });
+    return compact({
+      region: cercle.region,
+      cercle: cercle.cercle,
+      commune: given.commune,
+      lat: cercle.lat,
+      lon: cercle.lon,
+    });
   }
   if (!given.region) {
-    return r.fail(given.commune || given.cercle ? 'city' : 'state_province', 'is required (the region) unless the commune or cercle is known');
+    return r.fail(
+      given.commune || given.cercle ? 'city' : 'state_province',
+      'is required (the region) unless the commune or cercle is known',
+    );
   }
   const region = places.lookup(given.region);
   if (!region) return r.fail('state_province', `unknown region "${given.region}"`);

@@ -21,24 +21,39 @@ export class RowReader {
     return !isBlank(this.data[field]);
   }
 
-  str(field: string, opts: { required?: boolean; max?: number; pattern?: RegExp; patternReason?: string } = {}): string | undefined {
+  str(
+    field: string,
+    opts: { required?: boolean; max?: number; pattern?: RegExp; patternReason?: string } = {},
+  ): string | undefined {
     const value = this.data[field];
     if (isBlank(value)) return opts.required ? this.fail(field, 'is required') : undefined;
     if (typeof value !== 'string') return this.fail(field, 'must be a string');
     const text = value.trim();
-    if (text.length > (opts.max ?? MAX_TEXT)) return this.fail(field, `must be at most ${opts.max ?? MAX_TEXT} characters`);
-    if (opts.pattern && !opts.pattern.test(text)) return this.fail(field, opts.patternReason ?? 'has an invalid format');
+    if (text.length > (opts.max ?? MAX_TEXT))
+      return this.fail(field, `must be at most ${opts.max ?? MAX_TEXT} characters`);
+    if (opts.pattern && !opts.pattern.test(text))
+      return this.fail(field, opts.patternReason ?? 'has an invalid format');
     return text;
   }
 
-  num(field: string, opts: { required?: boolean; min?: number; max?: number; integer?: boolean } = {}): number | undefined {
+  num(
+    field: string,
+    opts: { required?: boolean; min?: number; max?: number; integer?: boolean } = {},
+  ): number | undefined {
     const value = this.data[field];
     if (isBlank(value)) return opts.required ? this.fail(field, 'is required') : undefined;
-    const n = typeof value === 'number' ? value : typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : NaN;
+    const n =
+      typeof value === 'number'
+        ? value
+        : typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value)
+          ? Number(value)
+          : NaN;
     if (!Number.isFinite(n)) return this.fail(field, 'must be a number');
     if (opts.integer && !Number.isInteger(n)) return this.fail(field, 'must be an integer');
-    if (opts.min !== undefined && n < opts.min) return this.fail(field, `must be at least ${opts.min}`);
-    if (opts.max !== undefined && n > opts.max) return this.fail(field, `must be at most ${opts.max}`);
+    if (opts.min !== undefined && n < opts.min)
+      return this.fail(field, `must be at least ${opts.min}`);
+    if (opts.max !== undefined && n > opts.max)
+      return this.fail(field, `must be at most ${opts.max}`);
     return n;
   }
 
@@ -77,5 +92,7 @@ export class RowReader {
 }
 
 export function isBlank(value: unknown): boolean {
-  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+  return (
+    value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+  );
 }

@@ -38,7 +38,11 @@ const REFERENCES: { [E in Entity]: Partial<Record<keyof EntityRecords[E] & strin
     location_id: 'locations',
     service_at_location_id: 'service_at_locations',
   },
-  schedules: { service_id: 'services', location_id: 'locations', service_at_location_id: 'service_at_locations' },
+  schedules: {
+    service_id: 'services',
+    location_id: 'locations',
+    service_at_location_id: 'service_at_locations',
+  },
 };
 
 // Validates every row, keeps the good ones even when others are bad, and upserts them by HSDS id.
@@ -61,12 +65,21 @@ export class DirectoryImporter {
     );
   }
 
-  async importDocument(doc: unknown, source: string, options: ImportOptions = {}): Promise<ImportReport> {
+  async importDocument(
+    doc: unknown,
+    source: string,
+    options: ImportOptions = {},
+  ): Promise<ImportReport> {
     const { tables, issues } = tablesFromDocument(doc, source);
     return this.importTables(tables, issues, [source], options);
   }
 
-  async importTables(tables: RawTable[], readIssues: ImportIssue[], sources: string[], options: ImportOptions = {}): Promise<ImportReport> {
+  async importTables(
+    tables: RawTable[],
+    readIssues: ImportIssue[],
+    sources: string[],
+    options: ImportOptions = {},
+  ): Promise<ImportReport> {
     const report = new ReportBuilder(sources);
     for (const issue of readIssues) report.issue(issue);
     const total = tables.reduce((n, t) => n + t.rows.length, 0);
@@ -77,7 +90,13 @@ export class DirectoryImporter {
     };
     const valid = new Map<Entity, Set<string>>();
     for (const entity of ENTITIES) {
-      const records = await this.validateEntity(entity, tables.filter((t) => t.entity === entity), report, valid, tick);
+      const records = await this.validateEntity(
+        entity,
+        tables.filter((t) => t.entity === entity),
+        report,
+        valid,
+        tick,
+      );
       const counts = await this.store.upsert(entity, records, tick);
       report.add(entity, counts);
     }
@@ -109,7 +128,9 @@ export class DirectoryImporter {
         }
         const first = seen.get(result.record._id);
         if (first) {
-          report.reject(entity, table.file, row, [{ field: 'id', reason: `duplicate id "${result.record._id}" (first at ${first})` }]);
+          report.reject(entity, table.file, row, [
+            { field: 'id', reason: `duplicate id "${result.record._id}" (first at ${first})` },
+          ]);
           tick(1);
           continue;
         }
@@ -134,7 +155,10 @@ export class DirectoryImporter {
       const issues = refs
         .map(([field]) => ({ field, id: (record as unknown as Record<string, unknown>)[field] }))
         .filter(({ field, id }) => typeof id === 'string' && !known.get(field)?.has(id))
-        .map(({ field, id }) => ({ field, reason: `unknown ${field.replace(/_id$/, '')} "${String(id)}"` }));
+        .map(({ field, id }) => ({
+          field,
+          reason: `unknown ${field.replace(/_id$/, '')} "${String(id)}"`,
+        }));
       if (issues.length) {
         report.reject(entity, file, row, issues);
         tick(1);
@@ -165,7 +189,12 @@ class ReportBuilder {
     this.counts[entity].read++;
   }
 
-  reject(entity: Entity, file: string, row: number, reasons: { field: string; reason: string }[]): void {
+  reject(
+    entity: Entity,
+    file: string,
+    row: number,
+    reasons: { field: string; reason: string }[],
+  ): void {
     this.counts[entity].rejected++;
     for (const { field, reason } of reasons) this.issue({ file, row, field, reason });
   }
@@ -176,7 +205,13 @@ class ReportBuilder {
 
   build(): ImportReport {
     const changed = ENTITIES.some((e) => this.counts[e].inserted + this.counts[e].updated > 0);
-    return { sources: this.sources, counts: this.counts, issues: this.issues, issueCount: this.issueCount, changed };
+    return {
+      sources: this.sources,
+      counts: this.counts,
+      issues: this.issues,
+      issueCount: this.issueCount,
+      changed,
+    };
   }
 }
 
@@ -186,12 +221,18 @@ export function formatReport(report: ImportReport): string {
   for (const entity of ENTITIES) {
     const c = report.counts[entity];
     if (!c.read) continue;
-    lines.push(`  ${entity}: ${c.read} read, ${c.inserted} inserted, ${c.updated} updated, ${c.unchanged} unchanged, ${c.rejected} rejected`);
+    lines.push(
+      `  ${entity}: ${c.read} read, ${c.inserted} inserted, ${c.updated} updated, ${c.unchanged} unchanged, ${c.rejected} rejected`,
+    );
   }
   if (report.issueCount) {
     lines.push(`${report.issueCount} problem(s):`);
-    for (const i of report.issues) lines.push(`  ${i.file}${i.row ? ` row ${i.row}` : ''}${i.field ? ` [${i.field}]` : ''}: ${i.reason}`);
-    if (report.issueCount > report.issues.length) lines.push(`  ... and ${report.issueCount - report.issues.length} more`);
+    for (const i of report.issues)
+      lines.push(
+        `  ${i.file}${i.row ? ` row ${i.row}` : ''}${i.field ? ` [${i.field}]` : ''}: ${i.reason}`,
+      );
+    if (report.issueCount > report.issues.length)
+      lines.push(`  ... and ${report.issueCount - report.issues.length} more`);
   } else {
     lines.push('No problems.');
   }

@@ -28,7 +28,10 @@ interface Interval {
   validTo?: string;
 }
 
-type ScheduleLike = Pick<ScheduleRecord, 'byday' | 'opens_at' | 'closes_at' | 'valid_from' | 'valid_to'>;
+type ScheduleLike = Pick<
+  ScheduleRecord,
+  'byday' | 'opens_at' | 'closes_at' | 'valid_from' | 'valid_to'
+>;
 
 const formatter = new Intl.DateTimeFormat('en-GB', {
   timeZone: DIRECTORY_TIME_ZONE,
@@ -40,7 +43,15 @@ const formatter = new Intl.DateTimeFormat('en-GB', {
   minute: '2-digit',
   hourCycle: 'h23',
 });
-const WEEKDAY_INDEX: Record<string, number> = { Mon: 0, Tue: 1, Wed: 2, Thu: 3, Fri: 4, Sat: 5, Sun: 6 };
+const WEEKDAY_INDEX: Record<string, number> = {
+  Mon: 0,
+  Tue: 1,
+  Wed: 2,
+  Thu: 3,
+  Fri: 4,
+  Sat: 5,
+  Sun: 6,
+};
 
 // Through the tz database rather than assuming UTC+0, so a future change of Mali's offset is honoured.
 export function localTime(at: Date, formatterFor: Intl.DateTimeFormat = formatter): LocalTime {
@@ -113,9 +124,10 @@ export class WeeklyHours {
       }
     }
     const texts = perDay.map((spans) => spans.sort().join(', '));
-    if (texts.every((t) => t === '00:00-23:59' || t === '00:00-24:00' || t === '00:00-00:00')) return labels.always;
+    if (texts.every((t) => t === '00:00-23:59' || t === '00:00-24:00' || t === '00:00-00:00'))
+      return labels.always;
     const groups: string[] = [];
-    for (let day = 0; day < 7; ) {
+    for (let day = 0; day < 7;) {
       let last = day;
       while (last + 1 < 7 && texts[last + 1] === texts[day]) last++;
       if (texts[day]) {

@@ -73,8 +73,10 @@ export function isEligible(service: Rankable, person: SearchPerson | undefined):
 
 export function siteTier(site: RankedSite, place: PlaceKeys): SearchReason {
   if (site.regionKey !== place.regionKey) return 'nearest';
-  if (place.level === 'commune' && place.communeKey && site.communeKey === place.communeKey) return 'commune';
-  if (place.level !== 'region' && place.cercleKey && site.cercleKey === place.cercleKey) return 'cercle';
+  if (place.level === 'commune' && place.communeKey && site.communeKey === place.communeKey)
+    return 'commune';
+  if (place.level !== 'region' && place.cercleKey && site.cercleKey === place.cercleKey)
+    return 'cercle';
   return 'region';
 }
 
@@ -95,7 +97,10 @@ export interface RankContext {
 }
 
 // Null when the service must not be shown (ineligible, or closed when open-now is required).
-export function rank<S extends RankedSite>(service: Rankable<S>, ctx: RankContext): Ranking<S> | null {
+export function rank<S extends RankedSite>(
+  service: Rankable<S>,
+  ctx: RankContext,
+): Ranking<S> | null {
   if (!isEligible(service, ctx.person)) return null;
   let best: S | null = null;
   let bestTier: SearchReason = 'nearest';
@@ -103,8 +108,14 @@ export function rank<S extends RankedSite>(service: Rankable<S>, ctx: RankContex
   for (const site of service.sites) {
     const tier = ctx.place ? siteTier(site, ctx.place) : 'nearest';
     const distance =
-      ctx.place && site.lat !== null && site.lon !== null ? haversineKm(ctx.place.lat, ctx.place.lon, site.lat, site.lon) : null;
-    if (!best || TIER_POINTS[tier] > TIER_POINTS[bestTier] || (tier === bestTier && closer(distance, bestDistance))) {
+      ctx.place && site.lat !== null && site.lon !== null
+        ? haversineKm(ctx.place.lat, ctx.place.lon, site.lat, site.lon)
+        : null;
+    if (
+      !best ||
+      TIER_POINTS[tier] > TIER_POINTS[bestTier] ||
+      (tier === bestTier && closer(distance, bestDistance))
+    ) {
       best = site;
       bestTier = tier;
       bestDistance = distance;
@@ -117,7 +128,9 @@ export function rank<S extends RankedSite>(service: Rankable<S>, ctx: RankContex
   // Without a place nothing is near: services reaching the whole country come first.
   let score = !ctx.place && reason === 'nearest' ? UNPLACED_POINTS : TIER_POINTS[reason];
   if (reason === 'nearest' && bestDistance !== null) {
-    score += Math.round(NEAREST_POINTS * (1 - Math.min(bestDistance, NEAREST_SPAN_KM) / NEAREST_SPAN_KM));
+    score += Math.round(
+      NEAREST_POINTS * (1 - Math.min(bestDistance, NEAREST_SPAN_KM) / NEAREST_SPAN_KM),
+    );
   }
   if (ctx.lang && service.languages.includes(ctx.lang)) score += LANGUAGE_BONUS;
   if (open) score += OPEN_BONUS;

@@ -1,10 +1,19 @@
 import { GeographyService } from '../../geography/geography.service';
-import { DirectorySnapshot, LocationRecord, ScheduleRecord, ServiceRecord } from '../hsds/hsds.types';
+import {
+  DirectorySnapshot,
+  LocationRecord,
+  ScheduleRecord,
+  ServiceRecord,
+} from '../hsds/hsds.types';
 import { HoursLabels } from './opening-hours';
 import { IndexQuery, SearchIndex } from './search-index';
 
 const geography = new GeographyService();
-const labels = (always: string): HoursLabels => ({ days: ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'], always, unknown: '?' });
+const labels = (always: string): HoursLabels => ({
+  days: ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'],
+  always,
+  unknown: '?',
+});
 const LABELS = { fr: labels('24h/24'), en: labels('24/7'), bm: labels('tuma bɛɛ') };
 // Monday 10:00 and Saturday 10:00 in Bamako
 const MONDAY = new Date('2026-11-23T10:00:00Z');
@@ -21,7 +30,13 @@ function empty(): DirectorySnapshot {
   };
 }
 
-function addService(snapshot: DirectorySnapshot, id: string, communes: string[], extra: Partial<ServiceRecord> = {}, schedule?: Partial<ScheduleRecord>) {
+function addService(
+  snapshot: DirectorySnapshot,
+  id: string,
+  communes: string[],
+  extra: Partial<ServiceRecord> = {},
+  schedule?: Partial<ScheduleRecord>,
+) {
   snapshot.services.push({
     _id: id,
     organization_id: 'org',
@@ -46,9 +61,17 @@ function addService(snapshot: DirectorySnapshot, id: string, communes: string[],
       ...(place.commune ? { commune: place.commune } : {}),
     };
     snapshot.locations.push(location);
-    snapshot.service_at_locations.push({ _id: `sal-${id}-${name}`, service_id: id, location_id: location._id });
+    snapshot.service_at_locations.push({
+      _id: `sal-${id}-${name}`,
+      service_id: id,
+      location_id: location._id,
+    });
   }
-  snapshot.phones.push({ _id: `ph-${id}`, number: `+2230000${String(snapshot.phones.length).padStart(4, '0')}`, service_id: id });
+  snapshot.phones.push({
+    _id: `ph-${id}`,
+    number: `+2230000${String(snapshot.phones.length).padStart(4, '0')}`,
+    service_id: id,
+  });
   snapshot.schedules.push({
     _id: `sch-${id}`,
     service_id: id,
@@ -61,7 +84,14 @@ function addService(snapshot: DirectorySnapshot, id: string, communes: string[],
 }
 
 function query(overrides: Partial<IndexQuery> = {}): IndexQuery {
-  return { needs: ['employment'], place: geography.lookup('Kati'), openNow: false, at: MONDAY, limit: 10, ...overrides };
+  return {
+    needs: ['employment'],
+    place: geography.lookup('Kati'),
+    openNow: false,
+    at: MONDAY,
+    limit: 10,
+    ...overrides,
+  };
 }
 
 describe('SearchIndex', () => {
@@ -86,7 +116,12 @@ describe('SearchIndex', () => {
       ['national', 'national'],
     ]);
     expect(results[3].distanceKm!).toBeLessThan(results[4].distanceKm!);
-    expect(results[0]).toMatchObject({ place: 'Kati', region: 'Koulikoro', phone: expect.stringMatching(/^\+223/), hours: 'MO-FR 08:00-16:00' });
+    expect(results[0]).toMatchObject({
+      place: 'Kati',
+      region: 'Koulikoro',
+      phone: expect.stringMatching(/^\+223/),
+      hours: 'MO-FR 08:00-16:00',
+    });
     expect(results[5]).toMatchObject({ place: 'Mali', distanceKm: null });
   });
 
@@ -102,8 +137,14 @@ describe('SearchIndex', () => {
     addService(snapshot, 'a-french', ['Kati'], { languages: ['fr'] });
     addService(snapshot, 'b-bambara', ['Kati'], { languages: ['fr', 'bm'] });
     const sut = SearchIndex.build(snapshot, LABELS);
-    expect(sut.search(query({ lang: 'bm' })).map((r) => r.serviceId)).toEqual(['b-bambara', 'a-french']);
-    expect(sut.search(query({ lang: 'fr' })).map((r) => r.serviceId)).toEqual(['a-french', 'b-bambara']);
+    expect(sut.search(query({ lang: 'bm' })).map((r) => r.serviceId)).toEqual([
+      'b-bambara',
+      'a-french',
+    ]);
+    expect(sut.search(query({ lang: 'fr' })).map((r) => r.serviceId)).toEqual([
+      'a-french',
+      'b-bambara',
+    ]);
   });
 
   it('leaves out services the person is not eligible for', () => {
@@ -113,10 +154,19 @@ describe('SearchIndex', () => {
     addService(snapshot, 'returnees', ['Kati'], { returnees_only: true });
     addService(snapshot, 'everyone', ['Kati']);
     const sut = SearchIndex.build(snapshot, LABELS);
-    const ids = (person: IndexQuery['person']) => sut.search(query({ person })).map((r) => r.serviceId).sort();
+    const ids = (person: IndexQuery['person']) =>
+      sut
+        .search(query({ person }))
+        .map((r) => r.serviceId)
+        .sort();
 
     expect(ids({ sex: 'male', age: 50, returnee: false })).toEqual(['everyone']);
-    expect(ids({ sex: 'female', age: 20, returnee: true })).toEqual(['everyone', 'returnees', 'women', 'youth']);
+    expect(ids({ sex: 'female', age: 20, returnee: true })).toEqual([
+      'everyone',
+      'returnees',
+      'women',
+      'youth',
+    ]);
     expect(ids(undefined)).toEqual(['everyone', 'returnees', 'women', 'youth']);
     // a returnee sees the returnee-only service first
     expect(sut.search(query({ person: { returnee: true } }))[0].serviceId).toBe('returnees');
@@ -125,14 +175,38 @@ describe('SearchIndex', () => {
   it('filters on opening hours when asked, and ranks open services first otherwise', () => {
     const snapshot = empty();
     addService(snapshot, 'a-weekdays', ['Kati']);
-    addService(snapshot, 'b-saturday', ['Kati'], {}, { byday: 'SA', opens_at: '09:00', closes_at: '12:00' });
-    addService(snapshot, 'c-always', ['Kati'], {}, { byday: 'MO,TU,WE,TH,FR,SA,SU', opens_at: '00:00', closes_at: '23:59' });
+    addService(
+      snapshot,
+      'b-saturday',
+      ['Kati'],
+      {},
+      { byday: 'SA', opens_at: '09:00', closes_at: '12:00' },
+    );
+    addService(
+      snapshot,
+      'c-always',
+      ['Kati'],
+      {},
+      { byday: 'MO,TU,WE,TH,FR,SA,SU', opens_at: '00:00', closes_at: '23:59' },
+    );
     const sut = SearchIndex.build(snapshot, LABELS);
 
-    expect(sut.search(query({ openNow: true, at: SATURDAY })).map((r) => r.serviceId)).toEqual(['b-saturday', 'c-always']);
-    expect(sut.search(query({ openNow: true, at: MONDAY })).map((r) => r.serviceId)).toEqual(['a-weekdays', 'c-always']);
-    expect(sut.search(query({ at: SATURDAY })).map((r) => r.serviceId)).toEqual(['b-saturday', 'c-always', 'a-weekdays']);
-    expect(sut.search(query({ lang: 'en' })).find((r) => r.serviceId === 'c-always')!.hours).toBe('24/7');
+    expect(sut.search(query({ openNow: true, at: SATURDAY })).map((r) => r.serviceId)).toEqual([
+      'b-saturday',
+      'c-always',
+    ]);
+    expect(sut.search(query({ openNow: true, at: MONDAY })).map((r) => r.serviceId)).toEqual([
+      'a-weekdays',
+      'c-always',
+    ]);
+    expect(sut.search(query({ at: SATURDAY })).map((r) => r.serviceId)).toEqual([
+      'b-saturday',
+      'c-always',
+      'a-weekdays',
+    ]);
+    expect(sut.search(query({ lang: 'en' })).find((r) => r.serviceId === 'c-always')!.hours).toBe(
+      '24/7',
+    );
   });
 
   it('skips inactive services, honours the limit and lists a multi-need service once', () => {

@@ -1,7 +1,13 @@
 import { LANGS, Lang } from '../../common/i18n/lang';
 import { NEED_CODES, NeedCode } from '../../common/needs';
 import type { SearchPerson, SearchResult, ServiceDetails, ServiceSite } from '../directory.types';
-import type { DirectorySnapshot, LocationRecord, PhoneRecord, ScheduleRecord, ServiceRecord } from '../hsds/hsds.types';
+import type {
+  DirectorySnapshot,
+  LocationRecord,
+  PhoneRecord,
+  ScheduleRecord,
+  ServiceRecord,
+} from '../hsds/hsds.types';
 import { NATIONAL_AREA } from '../hsds/hsds.types';
 import { Place, adminKey } from '../places';
 import { describeHours, HoursLabels, localTime, WeeklyHours } from './opening-hours';
@@ -81,7 +87,8 @@ export class SearchIndex {
           WeeklyHours.fromSchedules(schedulesOf.sal.get(sal._id) ?? []) ??
           serviceHours ??
           WeeklyHours.fromSchedules(schedulesOf.location.get(location._id) ?? []);
-        const phone = phoneOf.sal.get(sal._id) ?? phoneOf.location.get(location._id) ?? servicePhone;
+        const phone =
+          phoneOf.sal.get(sal._id) ?? phoneOf.location.get(location._id) ?? servicePhone;
         sites.push(site(location, phone, hours, labels));
       }
       const indexed: IndexedService = {
@@ -129,7 +136,11 @@ export class SearchIndex {
         }
         const ranking = rank(service, ctx);
         if (!ranking) continue;
-        if (top.length === q.limit && !better(ranking.score, ranking.distanceKm, service.name, top[top.length - 1])) continue;
+        if (
+          top.length === q.limit &&
+          !better(ranking.score, ranking.distanceKm, service.name, top[top.length - 1])
+        )
+          continue;
         const site = ranking.site;
         insertSorted(top, q.limit, {
           serviceId: service.id,
@@ -201,7 +212,12 @@ export class SearchIndex {
   }
 }
 
-function site(location: LocationRecord, phone: string | null, hours: WeeklyHours | null, labels: Record<Lang, HoursLabels>): IndexedSite {
+function site(
+  location: LocationRecord,
+  phone: string | null,
+  hours: WeeklyHours | null,
+  labels: Record<Lang, HoursLabels>,
+): IndexedSite {
   return {
     locationId: location._id,
     name: location.name ?? null,
@@ -227,9 +243,15 @@ function texts(hours: WeeklyHours | null, labels: Record<Lang, HoursLabels>): Te
 
 function firstBy(phones: PhoneRecord[]) {
   const sorted = [...phones].sort((a, b) => a._id.localeCompare(b._id));
-  const maps = { organization: new Map<string, string>(), service: new Map<string, string>(), location: new Map<string, string>(), sal: new Map<string, string>() };
+  const maps = {
+    organization: new Map<string, string>(),
+    service: new Map<string, string>(),
+    location: new Map<string, string>(),
+    sal: new Map<string, string>(),
+  };
   for (const phone of sorted) {
-    const set = (map: Map<string, string>, key: string | undefined) => key && !map.has(key) && map.set(key, phone.number);
+    const set = (map: Map<string, string>, key: string | undefined) =>
+      key && !map.has(key) && map.set(key, phone.number);
     set(maps.organization, phone.organization_id);
     set(maps.service, phone.service_id);
     set(maps.location, phone.location_id);
@@ -239,7 +261,11 @@ function firstBy(phones: PhoneRecord[]) {
 }
 
 function groupSchedules(schedules: ScheduleRecord[]) {
-  const groups = { service: new Map<string, ScheduleRecord[]>(), location: new Map<string, ScheduleRecord[]>(), sal: new Map<string, ScheduleRecord[]>() };
+  const groups = {
+    service: new Map<string, ScheduleRecord[]>(),
+    location: new Map<string, ScheduleRecord[]>(),
+    sal: new Map<string, ScheduleRecord[]>(),
+  };
   for (const s of schedules) {
     if (s.service_at_location_id) push(groups.sal, s.service_at_location_id, s);
     else if (s.service_id) push(groups.service, s.service_id, s);
@@ -257,7 +283,8 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 // Order: score, then distance (unknown last), then name; stable for equal inputs.
 function better(score: number, distance: number | null, name: string, than: SearchResult): boolean {
   if (score !== than.score) return score > than.score;
-  if (distance !== than.distanceKm) return distance !== null && (than.distanceKm === null || distance < than.distanceKm);
+  if (distance !== than.distanceKm)
+    return distance !== null && (than.distanceKm === null || distance < than.distanceKm);
   return name.localeCompare(than.name) < 0;
 }
 
