@@ -108,4 +108,15 @@ describe('database conformance: atomic claims and cursors', () => {
     expect(first).not.toBeNull();
     expect(await sut.countDocuments()).toBe(1000);
   });
+
+  it('returns a result larger than one 16 MB message in several batches', async () => {
+    const sut = conn.collection('large_docs');
+    const payload = 'x'.repeat(1024 * 1024);
+    for (let i = 0; i < 24; i++) await sut.insertOne({ i, payload });
+
+    const docs = await sut.find().toArray();
+
+    expect(docs.map((d) => d.i)).toEqual(Array.from({ length: 24 }, (_, i) => i));
+    expect(docs.every((d) => d.payload === payload)).toBe(true);
+  });
 });

@@ -4,8 +4,8 @@ import { commandError } from './errors';
 
 const IDLE_TIMEOUT_MS = 10 * 60 * 1000;
 const DEFAULT_FIRST_BATCH = 101;
-// An open-ended batch stops at about 16 MB, like mongod's, far below maxMessageSizeBytes.
-const MAX_BATCH_BYTES = 16 * 1024 * 1024;
+// A batch stays under 16 MB so the reply fits one BSON document, as mongod's do.
+const MAX_BATCH_BYTES = 16 * 1024 * 1024 - 64 * 1024;
 
 interface OpenCursor {
   ns: string;
@@ -70,11 +70,16 @@ export class CursorStore {
   }
 }
 
+// Up to `size` documents (all when undefined), stopping before the batch would pass the byte budget.
 function takeBatch(docs: Doc[], from: number, size: number | undefined): Doc[] {
-  if (size !== undefined) return docs.slice(from, from + size);
+  const last = size === undefined ? docs.length : Math.min(docs.length, from + size);
   let bytes = 0;
   let end = from;
-  while (end < docs.length && (end === from || bytes < MAX_BATCH_BYTES))
-    bytes += calculateObjectSize(docs[end++]);
+  while (end < last) {
+    const docBytes = calculateObjectSize(docs[end]);
+    if (end > from && bytes + docBytes > MAX_BATCH_BYTES) break;
+    bytes += docBytes;
+    end++;
+  }
   return docs.slice(from, end);
 }

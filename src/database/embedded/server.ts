@@ -129,13 +129,25 @@ export class EmbeddedMongoServer {
     }
     const reply = this.execute(request.command, connectionId);
     if (request.moreToCome || socket.destroyed) return true;
-    const requestId = ++this.requestCount;
-    socket.write(
-      request.legacy
-        ? encodeLegacyReply(reply, requestId, header.requestId)
-        : encodeMsgReply(reply, requestId, header.requestId),
-    );
+    socket.write(this.encode(reply, header.requestId, request.legacy));
     return true;
+  }
+
+  private encode(reply: Document, responseTo: number, legacy: boolean): Buffer {
+    const requestId = ++this.requestCount;
+    const encode = legacy ? encodeLegacyReply : encodeMsgReply;
+    try {
+      return encode(reply, requestId, responseTo);
+    } catch (err) {
+      // E.g. a document too large to serialise: answer with an error rather than crash.
+      const error = {
+        ok: 0,
+        errmsg: (err as Error).message,
+        code: 10334,
+        codeName: 'BSONObjectTooLarge',
+      };
+      return encode(error, requestId, responseTo);
+    }
   }
 
   private execute(command: Document, connectionId: number): Document {

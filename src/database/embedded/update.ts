@@ -21,7 +21,7 @@ function checkIdUnchanged(before: Doc, after: Doc): void {
   if (valueKey(before._id) !== valueKey(after._id)) {
     throw commandError(
       'ImmutableField',
-      "Plan executor error during findAndModify :: caused by :: Performing an update on the path '_id' would modify the immutable field '_id'",
+      "Performing an update on the path '_id' would modify the immutable field '_id'",
     );
   }
 }
