@@ -27,7 +27,8 @@ const FR_COMMON = `oui non merci bonjour bonsoir salut svp stp slt bjr bsr aide 
   probleme problemes peur triste seul seule vie mourir tuer frappe battu menace police avocat prison justice
   commerce boutique projet financement credit payer paye frais transport bus billet voyage rentrer village ville
   mois ans jours semaine semaines heures beaucoup tout tous toute toutes bien mal bon bonne petit petite grand
-  grande vraiment svp nouveau nouvelle veuillez pouvez pourriez madame monsieur frere soeur ca va marche`;
+  grande vraiment mdr ptdr cv cva sava jss jsui kelkun kelk1 jveu jve jpe pa dargen ptit bcq bcoup dsl mrc mrci pb pbm
+  rdv svt jms pcq psk paske tkt mwa toa bne koman cmt kom auj ajd dmn wi b1 r1 cc nouveau nouvelle veuillez pouvez pourriez madame monsieur frere soeur ca va marche`;
 const EN_GRAMMAR = `i im me my mine you your yours ur he she it its we us our they them their him her his the and or
   but of to in on at for with from by about is are am was were be been being have has had do does did dont doesnt
   didnt not no yes can cant could will wont would should must want wanna need needs this that these those there
@@ -40,7 +41,8 @@ const EN_COMMON = `please pls plz thanks thank thx tnx hello hi hey good morning
   training learn papers passport id card birth certificate police lawyer problem problems afraid scared sad alone
   life die kill beat beaten threat business shop capital loan pay transport fare bus ticket travel returned return
   came libya algeria morocco niger mauritania month months years days week weeks hours much many lot bad small big
-  really new sir madam friend ok okay`;
+  really new sir madam friend ok okay bye goodbye hw wat wht ur thnx tanx tks ppl pple bcos bcoz coz cuz b4 gud
+  wit wid abt hv sumtin sum1 any1 lyk luv skul hlp yrs asap sorry disturb beg reply bro sis dat`;
 const BM_GRAMMAR = `n ne i e an aw u o ye be te ka k ma bi tun na la ko ni fo don di wa mun min jon joli tuma yan
   yen sisan kunu sini bee caman doonin dow do fen foyi tan kan kono kosebe mago fe bolo ye nye kama koson sabu
   sababu ani walima ninnu olu anw ale ele nin nunu tugu fana dun hali hake nka`;
@@ -50,7 +52,7 @@ const BM_COMMON = `aw ni ce barika awo ayi here herew sogoma tile wula su baara 
   hakili dusu dimi kasi faga bugo gen sunogo kongo fantan fangantan deli deme demen nyi jo joli sara sanu malo ji
   nogo seben karti jago sugu mine tigi sotigi datugu kiiri nisondiya nyenamaya furu kalo siri bamanankan tubabukan
   kasobon nyogon minnogo kungo sigilen sigi tora tununa benke tooro ben kura koro dogo yoro kelen fila saba naani
-  duuru wooro tobi fen jigi hine dema kelenpe i ni ce sini kone`;
+  duuru wooro tobi fen jigi hine dema kelenpe i ni ce sini kone nse nba nbaa tana ayiwa sabali lankolon bone tugun jiginni togo sege segenna`;
 
 function lexicon(...tiers: [string, number][]): Map<string, number> {
   const map = new Map<string, number>();
@@ -132,6 +134,9 @@ const SHARED: Record<string, Partial<Record<Lang, number>>> = {
   kone: { bm: WEAK },
   ni: { bm: GRAMMAR },
   id: { en: WEAK },
+  r: { en: COMMON },
+  dis: { en: WEAK, fr: WEAK },
+  pa: { fr: COMMON },
 };
 for (const [word, weights] of Object.entries(SHARED)) {
   for (const lang of LANGS) {
@@ -255,8 +260,14 @@ export interface LanguageScores {
 
 // Evidence for each language; grammar words dominate (the matrix language of a code-mixed text).
 export function languageScores(text: string): LanguageScores {
+  return score(text).scores;
+}
+
+function score(text: string): { scores: LanguageScores; guessed: number } {
   const scores: LanguageScores = { fr: 0, en: 0, bm: 0 };
-  if (!text) return scores;
+  // Words known only by their letters (no lexicon entry).
+  let guessed = 0;
+  if (!text) return { scores, guessed };
   if (BAMBARA_LETTERS.test(text)) scores.bm += GRAMMAR;
   if (FRENCH_LETTERS.test(text)) scores.fr += COMMON;
   const list = words(text);
@@ -285,14 +296,18 @@ export function languageScores(text: string): LanguageScores {
     if (w.capitalizedMidSentence || w.word.length < 3) return;
     const p = ngramProbabilities(w.word);
     for (const l of LANGS) scores[l] += NGRAM_WEIGHT * p[l];
+    guessed++;
   });
-  return scores;
+  return { scores, guessed };
 }
 
 // Language of a short SMS/WhatsApp text: 'unknown' when it holds no words (empty, emoji,
 // digits) or only words every language uses (salam, ok is English).
 export function detectLanguage(text: string): DetectedLanguage {
-  const scores = languageScores(text);
+  const { scores, guessed } = score(text);
+  const total = scores.fr + scores.en + scores.bm;
+  // A single unknown word (often a name: "Moussa") is no evidence.
+  if (guessed === 1 && total <= NGRAM_WEIGHT + Number.EPSILON) return 'unknown';
   let best: DetectedLanguage = 'unknown';
   let bestScore = MIN_EVIDENCE - Number.EPSILON;
   // On a tie Bambara wins over French over English: code-mixed Bambara borrows the others.
