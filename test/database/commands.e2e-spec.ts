@@ -113,4 +113,17 @@ describe('database conformance: commands', () => {
     expect(error).toMatchObject({ code: 11000 });
     expect(await conn.db!.listCollections({ name: 'before_rename' }).toArray()).toEqual([]);
   });
+
+  it('treats an identical index as existing and refuses the same key under another name', async () => {
+    const sut = conn.collection('index_conflicts');
+    await sut.createIndex({ code: 1 }, { name: 'code_1' });
+
+    const again = await sut.createIndex({ code: 1 }, { name: 'code_1' });
+    const error = await sut
+      .createIndex({ code: 1 }, { name: 'other_name' })
+      .catch((e: unknown) => e);
+
+    expect(again).toBe('code_1');
+    expect(error).toMatchObject({ code: 85 });
+  });
 });

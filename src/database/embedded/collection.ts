@@ -87,18 +87,23 @@ export class Collection {
 
   // False when an identical index already exists; E11000 if a unique index meets duplicates.
   createIndex(spec: IndexSpec): boolean {
+    const sameKey = JSON.stringify(spec.key);
     const existing = this.specs.get(spec.name);
     if (existing) {
-      if (
-        JSON.stringify(existing.key) !== JSON.stringify(spec.key) ||
-        !!existing.unique !== !!spec.unique
-      ) {
+      if (JSON.stringify(existing.key) !== sameKey || !!existing.unique !== !!spec.unique) {
         throw commandError(
           'IndexKeySpecsConflict',
           `An existing index has the same name as the requested index. Requested index: ${JSON.stringify(spec)}, existing index: ${JSON.stringify(existing)}`,
         );
       }
       return false;
+    }
+    const sameKeyIndex = this.indexes().find((other) => JSON.stringify(other.key) === sameKey);
+    if (sameKeyIndex && !spec.partialFilterExpression && !sameKeyIndex.partialFilterExpression) {
+      throw commandError(
+        'IndexOptionsConflict',
+        `Index already exists with a different name: ${sameKeyIndex.name}`,
+      );
     }
     if (isHashable(spec)) {
       const index = new HashIndex(spec);
