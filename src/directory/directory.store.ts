@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
+import { trusted } from 'mongoose';
 import type { AnyBulkWriteOperation, Model } from 'mongoose';
 import { DirectorySnapshot, Entity, EntityRecords, ENTITIES } from './hsds/hsds.types';
 import { DirectoryState } from './schemas/directory-state.schema';
@@ -85,7 +86,7 @@ export class DirectoryStore {
     const found = new Set<string>();
     for (let i = 0; i < ids.length; i += CHUNK) {
       const docs = await this.model(entity)
-        .find({ _id: { $in: ids.slice(i, i + CHUNK) } }, { _id: 1 })
+        .find({ _id: trusted({ $in: ids.slice(i, i + CHUNK) }) }, { _id: 1 })
         .setOptions({ sanitizeFilter: true })
         .lean()
         .exec();
@@ -105,7 +106,7 @@ export class DirectoryStore {
     for (let i = 0; i < records.length; i += CHUNK) {
       const chunk = records.slice(i, i + CHUNK);
       const existing = await model
-        .find({ _id: { $in: chunk.map((r) => r._id) } })
+        .find({ _id: trusted({ $in: chunk.map((r) => r._id) }) })
         .setOptions({ sanitizeFilter: true })
         .lean()
         .exec();
@@ -140,7 +141,7 @@ export class DirectoryStore {
   async removeWhere(entity: Entity, field: string, ids: string[]): Promise<number> {
     if (!ids.length) return 0;
     const result = await this.model(entity)
-      .deleteMany({ [field]: { $in: ids } })
+      .deleteMany({ [field]: trusted({ $in: ids }) })
       .setOptions({ sanitizeFilter: true })
       .exec();
     return result.deletedCount;
