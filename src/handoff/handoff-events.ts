@@ -29,6 +29,7 @@ export interface HandoffQueueEvent {
 @Injectable()
 export class HandoffEvents implements OnModuleDestroy {
   private readonly subject = new Subject<HandoffQueueEvent>();
+  private readonly closing = new Subject<void>();
 
   emit(event: HandoffQueueEvent): void {
     this.subject.next(event);
@@ -38,7 +39,14 @@ export class HandoffEvents implements OnModuleDestroy {
     return this.subject.asObservable();
   }
 
+  // Emits once when the app shuts down, so open SSE responses end instead of holding the server open.
+  get closing$(): Observable<void> {
+    return this.closing.asObservable();
+  }
+
   onModuleDestroy(): void {
+    this.closing.next();
+    this.closing.complete();
     this.subject.complete();
   }
 }

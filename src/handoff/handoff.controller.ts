@@ -17,7 +17,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { Observable, filter, interval, map, merge } from 'rxjs';
+import { Observable, filter, interval, map, merge, takeUntil } from 'rxjs';
 import { AllowQueryToken, ApiAuth } from '../auth/api-auth.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { AuthUser } from '../auth/role';
@@ -64,7 +64,7 @@ export class HandoffController {
     const heartbeat = interval(HEARTBEAT_MS).pipe(
       map((): MessageEvent => ({ data: { type: 'ping' } })),
     );
-    return merge(changes, heartbeat);
+    return merge(changes, heartbeat).pipe(takeUntil(this.events.closing$));
   }
 
   @Get(':id')
