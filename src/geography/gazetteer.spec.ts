@@ -289,6 +289,10 @@ describe('Gazetteer', () => {
       ['ne be kita yan', 'Kita'],
       ['jsui a menaka, je dors a la gare', 'Ménaka'],
       ["j'habite siksso", 'Sikasso'],
+      ['bloqué à Tinzaouaten', 'Tinzaouaten'],
+      ['we are stuck in In Khalil', 'In Khalil'],
+      ['je suis a diboli a la frontiere', 'Diboli'],
+      ['jsuis a kalaban', 'Kalaban Coro'],
     ])('finds the place in %p', (text, name) => {
       expect(sut.extract(text)?.name).toBe(name);
     });
@@ -346,6 +350,11 @@ describe('Gazetteer', () => {
       "u b'a fɛ ka n denmuso furu a sago kɔ",
       'les enfants ont besoin de cahiers',
       'n ye nyenaaya sɔrɔ',
+      'my cat is catty',
+      'I ate curry',
+      'i ka nimɔrɔ ye joli ye',
+      'n mago bɛ masin na',
+      'it is the same',
     ])('finds no place in %p', (text) => {
       expect(sut.extract(text)).toBeNull();
     });

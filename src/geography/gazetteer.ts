@@ -64,7 +64,7 @@ const EARTH_RADIUS_KM = 6371;
 // Fuzzy matching is only tried on longer words, and must be very close.
 const FUZZY_MIN_LENGTH = 5;
 // Five-letter words must be closer still, and differ by at most one letter in length.
-const FUZZY_SHORT_THRESHOLD = 0.95;
+const FUZZY_SHORT_THRESHOLD = 0.96;
 const FUZZY_EXTRACT_THRESHOLD = 0.93;
 const FUZZY_LOOKUP_THRESHOLD = 0.91;
 const MAX_NGRAM = 4;
@@ -106,6 +106,12 @@ const LOOKUP_FILLER = new Set([
   'province',
 ]);
 
+function compact(text: string): string {
+  return foldAccents(text)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '');
+}
+
 function wordCount(form: string): number {
   return foldAccents(form)
     .split(/[^A-Za-z0-9]+/)
@@ -116,6 +122,8 @@ export class Gazetteer {
   private readonly entries: Entry[] = [];
   private readonly index = new Map<string, Entry[]>();
   private readonly fuzzyKeys = new Map<string, string[]>();
+  // Spellings exactly as listed (folded, no separators), to tell them from sound-alikes.
+  private readonly spellings = new Set<string>();
   private readonly regionNames: string[] = [];
   private static shared?: Gazetteer;
 
@@ -301,8 +309,10 @@ export class Gazetteer {
       keys: new Set(),
       wordCounts: new Map(),
     };
-    for (const form of [raw.name, ...(raw.variants ?? [])])
+    for (const form of [raw.name, ...(raw.variants ?? [])]) {
       this.addKey(entry, placeKey(form), [wordCount(form)]);
+      this.spellings.add(compact(form));
+    }
     this.entries.push(entry);
   }
 
@@ -406,7 +416,10 @@ export class Gazetteer {
         const entries = this.index.get(key);
         if (!entries) continue;
         // Several words only join into a name spelled in as many words ("so kura" is not Socoura).
-        const ok = n === 1 || entries.some((e) => e.wordCounts.get(key)?.has(n));
+        const ok =
+          n === 1
+            ? !this.soundsLikeOnly(tokens[i])
+            : entries.some((e) => e.wordCounts.get(key)?.has(n));
         if (ok) candidates.push({ start: i, end: i + n, entries, fuzzy: false });
       }
     }
@@ -424,6 +437,12 @@ export class Gazetteer {
       if (entries) chosen.push({ start: i, end: i + 1, entries, fuzzy: true });
     });
     return chosen;
+  }
+
+  // An English word that only sounds like a place ("catty" ~ Kati, "curry" ~ Koury).
+  private soundsLikeOnly(token: Token): boolean {
+    const spelled = compact(token.text);
+    return !this.spellings.has(spelled) && isEnglishWord(spelled);
   }
 
   private acceptable(
