@@ -10,7 +10,10 @@ import {
   twimlMessages,
   withTestBot,
 } from '../harness/twilio';
+import { TurnContext } from 'botbuilder';
 import { SiraChannelData } from '../../src/channels/bot.token';
+import { TwilioBotAdapter } from '../../src/channels/twilio-bot.adapter';
+import { OutboxService } from '../../src/outbox/outbox.service';
 import { isGsm7, segmentCount } from '../../src/channels/sms-text';
 import { collection, RecordingBot } from './helpers';
 
@@ -164,6 +167,18 @@ describe('Twilio messaging webhook (real signatures, real HTTP)', () => {
     const res = await postTwilio(t, MESSAGES_WEBHOOK, inboundParams({ from: '+22376000107', body: 'x' }));
     expect(res.status).toBe(200);
     expect(twimlMessages(res.body)[0]).toMatch(/problème/);
+  });
+
+  it('sends proactive messages (continueConversation) through the outbox, shaped for SMS', async () => {
+    const params = inboundParams({ from: '+22376000108', body: 'salut' });
+    await postTwilio(t, MESSAGES_WEBHOOK, params);
+    const activity = bot.activities.find((a) => a.id === params.MessageSid)!;
+    const adapter = t.app.get(TwilioBotAdapter);
+    await adapter.continueConversation(TurnContext.getConversationReference(activity), async (context) => {
+      await context.sendActivity({ text: 'Rappel : rendez-vous à 9 h.', channelData: { kind: 'reminder', idempotencyKey: 'r-1' } });
+    });
+    const queued = await t.app.get(OutboxService).listForContact(activity.from!.id);
+    expect(queued).toMatchObject([{ kind: 'reminder', channel: 'sms', text: 'Rappel : rendez-vous à 9 h.', status: 'sink' }]);
   });
 
   it('rejects an unsigned status callback and accepts a signed one', async () => {
