@@ -3,10 +3,13 @@ import { NEED_CODES, type NeedCode } from '../common/needs';
 import { Gazetteer } from '../geography/gazetteer';
 import type { Place } from '../geography/place';
 import { MODEL_PATH } from './corpus';
-import { CRISIS_NEEDS, crisisKinds } from './crisis';
-import { clauses } from './features';
+import { CRISIS_NEEDS, crisisKinds, hasDangerCue } from './crisis';
+import { clauses, words } from './features';
 import { detectLanguage } from './language';
 import { NeedModel, type NeedModelJson } from './need-model';
+
+// A classifier score above which a message is urgent even without a danger word.
+const SURE = 0.9;
 
 export type AnalysisLanguage = 'fr' | 'en' | 'bm' | 'unknown';
 
@@ -50,12 +53,17 @@ export class Analyzer {
   analyze(text: string): Analysis {
     if (typeof text !== 'string' || text.trim() === '') return { ...EMPTY_ANALYSIS, needs: [] };
     const parts = clauses(text);
-    const tokens = parts.flat();
     const scores = this.model.scores(parts);
     const needs = new Set<NeedCode>(NEED_CODES.filter((n) => scores[n] >= this.model.threshold(n)));
+    const tokens = words(text);
     const kinds = crisisKinds(tokens);
-    // Patterns or the classifier: either is enough, recall comes first.
-    const urgent = kinds.length > 0 || scores.urgent >= this.model.threshold('urgent');
+    // Patterns, or the classifier when the message carries a danger word, or the classifier
+    // alone when it is sure: recall comes first.
+    const urgentScore = scores.urgent;
+    const urgent =
+      kinds.length > 0 ||
+      urgentScore >= SURE ||
+      (urgentScore >= this.model.threshold('urgent') && hasDangerCue(tokens));
     kinds.forEach((k) => CRISIS_NEEDS[k].forEach((n) => needs.add(n)));
 
     const place = this.gazetteer.extract(text);

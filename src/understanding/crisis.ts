@@ -38,7 +38,7 @@ const SUICIDE: RegExp[] = [
   /\b(nyenamaya|nenamaya)\b.*\b(nafa|tun|ban|fisa|segen|sege)\b|\bsegenna ni (nyenamaya|nenamaya)\b/,
   /\bsaya ka fisa\b/,
   /\bfe ka ban\b/,
-  /\bfurakisew? .*\b(bee|kunun)\b/,
+  /\bfurakisew?\b.*\bu bee (kunun|min)\b|\bfurakisew? san ka\b/,
 ];
 
 const VIOLENCE_STRONG: RegExp[] = [
@@ -50,7 +50,7 @@ const VIOLENCE_STRONG: RegExp[] = [
   /\b(attaqu|frapp|tabass|poignard|egorg|tir)\w*\b.{0,25}\b(en ce moment|maintenant|actuellement|tout de suite)\b/,
   /\b(en ce moment|maintenant|actuellement)\b.{0,25}\b(attaqu|frapp|tabass|poignard|egorg)\w*/,
   /\b(hommes? armes?|tirent|tirs|coups de feu|fusillade)\b/,
-  /\bm ont enferme\w*|\bon m a enferme\w*|\bsuis enferme\w*|\bsequestr/,
+  /\bm ont enferme\w*|\b(m|me) a enferme\w*|\bsuis enferme\w*|\bsequestr/,
   /\bme (violent|viole)\b|\bviol en cours\b/,
   /\bme poursui\w*/,
   /\b(right now|now|at the moment)\b.*\b(beat|beating|attack|attacking|kill|rape|raping|shoot|shooting)\w*|\b(beat|beating|attack|attacking|rape|raping|shoot|shooting)\w* (me|us) (right )?now\b/,
@@ -161,16 +161,49 @@ function corrected(word: string): string {
   return out;
 }
 
+// Doubled letters are unreliable in texting ("of" for "off", "se" for "see", "unconcious"): every
+// pattern is also tried with doubled letters squeezed, on the squeezed text.
+const squeeze = (text: string): string => text.replace(/([a-z])\1+/g, '$1');
+
+interface Pattern {
+  re: RegExp;
+  short: RegExp;
+}
+const compile = (list: RegExp[]): Pattern[] =>
+  list.map((re) => ({ re, short: new RegExp(re.source.replace(/(?<!\\)([a-z])\1+/g, '$1')) }));
+const SUICIDE_P = compile(SUICIDE);
+const VIOLENCE_P = compile(VIOLENCE_STRONG);
+const MEDICAL_P = compile(MEDICAL);
+const CHILD_P = compile(CHILD);
+const MISSING_CHILD_P = compile(MISSING_CHILD);
+const PAST_P = compile(PAST_OR_IDIOM);
+
 // Crisis kinds whose patterns match. Suicidal talk is never discounted as past or idiom:
 // a wrong alarm costs a caseworker a minute, a missed one may cost a life.
 export function crisisKinds(tokens: string[]): CrisisKind[] {
   const plain = tokens.map(corrected).join(' ');
+  const squeezed = squeeze(plain);
+  const any = (patterns: Pattern[]): boolean =>
+    patterns.some(({ re, short }) => re.test(plain) || short.test(squeezed));
   const kinds: CrisisKind[] = [];
-  if (SUICIDE.some((re) => re.test(plain))) kinds.push('suicide');
-  const past = PAST_OR_IDIOM.some((re) => re.test(plain));
-  if (!past && VIOLENCE_STRONG.some((re) => re.test(plain))) kinds.push('violence');
-  if (!past && MEDICAL.some((re) => re.test(plain))) kinds.push('medical');
-  if (CHILD.some((re) => re.test(plain))) kinds.push('child');
-  if (MISSING_CHILD.some((re) => re.test(plain))) kinds.push('missing_child');
+  if (any(SUICIDE_P)) kinds.push('suicide');
+  const past = any(PAST_P);
+  if (!past && any(VIOLENCE_P)) kinds.push('violence');
+  if (!past && any(MEDICAL_P)) kinds.push('medical');
+  if (any(CHILD_P)) kinds.push('child');
+  if (any(MISSING_CHILD_P)) kinds.push('missing_child');
   return kinds;
+}
+
+// Words that make a doubtful classifier score worth a human's look.
+const DANGER = compile([
+  /\b(mour\w*|mort|morte|tuer|tue|suicid\w*|pendre|finir|vivre|disparaitre|sang|saign\w*|respir\w*|couteau\w*|machette\w*|arme\w*|secours|enferm\w*|seul|seule|poison|inconscient|danger|frapp\w*|viol\w*|battre|bat)\b/,
+  /\b(die|dying|death|dead|kill\w*|suicid\w*|hang|blood|bleed\w*|breath\w*|knife|knives|machete\w*|gun\w*|help|alone|missing|poison|unconscious|danger|beat\w*|rape\w*|locked|point|end)\b/,
+  /\b(sa|saya|faga|joli|ninakili|muru|marifa|bugo|kelen|tununa|poson|datugu|deme)\b/,
+]);
+
+export function hasDangerCue(tokens: string[]): boolean {
+  const plain = tokens.map(corrected).join(' ');
+  const squeezed = squeeze(plain);
+  return DANGER.some(({ re, short }) => re.test(plain) || short.test(squeezed));
 }

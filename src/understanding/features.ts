@@ -5,7 +5,7 @@ import { normalize, tokenize } from './normalize';
 
 // Clauses of a message, each as plain words: money talk is read within its clause
 // ("so sara wari tɛ" is about rent, "wari tɛ n bolo" alone is about cash).
-const CLAUSE_BREAK = /[,.;:!?\n]+|\s(?:et|and|ani|wa|aussi|also|mais|but|nka)\s/i;
+const CLAUSE_BREAK = /[,.;:!?\n]+|\s(?:et|and|ani|wa|aussi|also|en plus)\s/i;
 export function clauses(text: string): string[][] {
   return text
     .split(CLAUSE_BREAK)

@@ -47,8 +47,8 @@ export const NEED_LEXICON: Record<NeedCode, string[]> = {
     'chambre', 'proprietaire', 'bailleur', 'sans domicile', 'sdf', 'centre d accueil', 'toit',
     'expulse*', 'dors dehors', 'dormir dehors', 'nulle part', 'ou dormir',
     'shelter', 'house', 'housing', 'rent', 'landlord', 'homeless', 'accommodation', 'sleep', 'sleeping',
-    'room', 'place to stay', 'sleep outside', 'on the street', 'roof', 'spend the night', 'nowhere to sleep',
-    'so te', 'so sara', 'sigiyɔrɔ', 'sunɔgɔ kɛnɛma', 'sunɔgɔyɔrɔ', 'kɛnɛma', 'soba', 'so tigi',
+    'room', 'place to stay', 'sleep outside', 'sleeping at', 'sleep at', 'sleeping in', 'on the street', 'roof', 'spend the night', 'nowhere to sleep',
+    'so te', 'so sara', 'sigiyɔrɔ', 'bɛ sunɔgɔ', 'sunɔgɔ kɛnɛma', 'sunɔgɔyɔrɔ', 'kɛnɛma', 'soba', 'so tigi',
   ],
   health: [
     'malade', 'maladie', 'medicament*', 'hopital', 'medecin', 'docteur', 'sante', 'soins', 'fievre',
@@ -105,8 +105,8 @@ export const NEED_LEXICON: Record<NeedCode, string[]> = {
   ],
   transport: [
     'transport', 'prix du car', 'ticket de car', 'le car', 'bus', 'billet', 'ticket', 'voyage', 'voyager', 'trajet', 'gare',
-    'frais de route', 'prix du car', 'prix du transport', 'moto', 'taxi', 'rentrer au village',
-    'fare', 'bus fare', 'transportation', 'travel', 'lift', 'motor park', 'hometown', 'bus station',
+    'frais de route', 'prix du car', 'prix du transport', 'payer la moto', 'rentrer au village',
+    'fare', 'bus fare', 'transportation', 'travel', 'lift', 'hometown', 'ticket to',
     'mobili', 'mobili sara', 'tikɛ', 'taama', 'kar', 'sira musaka', 'moto sara', 'taa dugu',
   ],
   protection: [

@@ -28,14 +28,20 @@ export class NeedModel {
     return featuresOf(parts, this.isKnown);
   }
 
+  // Each label scored on the whole message and on each clause; the highest counts, so that
+  // the second need of "no work and my kids are out of school" is not drowned by the first.
   scores(parts: string[][]): LabelScores {
-    const feats = this.features(parts);
-    const out = {} as LabelScores;
-    for (const label of MODEL_LABELS) {
-      const { bias, weights } = this.json.labels[label];
-      let z = bias;
-      for (const f of feats) z += weights[f] ?? 0;
-      out[label] = sigmoid(z);
+    const views = parts.length > 1 ? [parts, ...parts.map((p) => [p])] : [parts];
+    const out = Object.fromEntries(MODEL_LABELS.map((l) => [l, 0])) as LabelScores;
+    for (const view of views) {
+      const feats = this.features(view);
+      for (const label of MODEL_LABELS) {
+        const { bias, weights } = this.json.labels[label];
+        let z = bias;
+        for (const f of feats) z += weights[f] ?? 0;
+        // Urgency is read on the whole message only: a clause alone loses its context.
+        if (label !== 'urgent' || view === parts) out[label] = Math.max(out[label], sigmoid(z));
+      }
     }
     return out;
   }
