@@ -8,6 +8,7 @@ import {
   NEED_TAXONOMY,
   ServiceRecord,
 } from './hsds.types';
+import { InvalidField } from './row-reader';
 
 // One raw row before validation: its position in the source and its flat fields.
 export interface RawRow {
@@ -110,7 +111,7 @@ function flattenService(item: Json): Json {
       flat.needs = needs;
       flat.eligibility = eligibility;
     } else {
-      flat.needs = attributes;
+      flat.needs = new InvalidField('must be a list of attributes');
     }
   }
   if (languages !== undefined) flat.languages = pluck(languages, 'code');
@@ -124,7 +125,10 @@ function flattenLocation(item: Json): Json {
   const { addresses, ...rest } = item;
   if (addresses === undefined) return rest;
   if (!Array.isArray(addresses) || (addresses.length && !isObject(addresses[0]))) {
-    return { ...rest, state_province: addresses };
+    return {
+      ...rest,
+      state_province: new InvalidField('addresses must be a list of address objects'),
+    };
   }
   const address = (addresses[0] ?? {}) as Json;
   return {
@@ -137,9 +141,9 @@ function flattenLocation(item: Json): Json {
   };
 }
 
-// Lists of objects keep the named field; a wrong type passes through for the validator to report.
+// Lists of objects keep the named field; anything but a list is reported by the validator.
 function pluck(value: unknown, field: string): unknown {
-  if (!Array.isArray(value)) return value;
+  if (!Array.isArray(value)) return new InvalidField('must be a list');
   return value.map((item) => (isObject(item) ? item[field] : item));
 }
 

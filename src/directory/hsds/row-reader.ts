@@ -7,6 +7,11 @@ export interface FieldIssue {
 
 const MAX_TEXT = 4000;
 
+// Put in place of a value whose shape was already found wrong (e.g. a JSON list that is not an array).
+export class InvalidField {
+  constructor(readonly reason: string) {}
+}
+
 export class RowReader {
   readonly issues: FieldIssue[] = [];
 
@@ -26,6 +31,7 @@ export class RowReader {
     opts: { required?: boolean; max?: number; pattern?: RegExp; patternReason?: string } = {},
   ): string | undefined {
     const value = this.data[field];
+    if (value instanceof InvalidField) return this.fail(field, value.reason);
     if (isBlank(value)) return opts.required ? this.fail(field, 'is required') : undefined;
     if (typeof value !== 'string') return this.fail(field, 'must be a string');
     const text = value.trim();
@@ -41,6 +47,7 @@ export class RowReader {
     opts: { required?: boolean; min?: number; max?: number; integer?: boolean } = {},
   ): number | undefined {
     const value = this.data[field];
+    if (value instanceof InvalidField) return this.fail(field, value.reason);
     if (isBlank(value)) return opts.required ? this.fail(field, 'is required') : undefined;
     const n =
       typeof value === 'number'
@@ -59,6 +66,7 @@ export class RowReader {
 
   bool(field: string): boolean | undefined {
     const value = this.data[field];
+    if (value instanceof InvalidField) return this.fail(field, value.reason);
     if (isBlank(value)) return undefined;
     if (typeof value === 'boolean') return value;
     if (typeof value === 'string' && /^(true|false|1|0|yes|no)$/i.test(value.trim())) {
@@ -77,6 +85,10 @@ export class RowReader {
   // A list: a JSON array of strings, or a CSV cell separated by ";" (or "," when `commas`).
   list(field: string, opts: { commas?: boolean } = {}): string[] {
     const value = this.data[field];
+    if (value instanceof InvalidField) {
+      this.fail(field, value.reason);
+      return [];
+    }
     if (isBlank(value)) return [];
     const items = Array.isArray(value)
       ? value
