@@ -4,6 +4,7 @@ import * as bcrypt from 'bcryptjs';
 import { Model, isValidObjectId } from 'mongoose';
 import { AppConfig } from '../config/app-config';
 import { Role } from '../auth/role';
+import { GeographyService } from '../geography/geography.service';
 import { User, UserDocument } from './schemas/user.schema';
 import { UsersException, UsersExceptionCode } from './users.exception';
 
@@ -43,6 +44,7 @@ export class UsersService implements OnApplicationBootstrap {
   constructor(
     @InjectModel(User.name) private readonly users: Model<User>,
     private readonly config: AppConfig,
+    private readonly geography: GeographyService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -82,7 +84,7 @@ export class UsersService implements OnApplicationBootstrap {
         email,
         passwordHash: await bcrypt.hash(input.password, BCRYPT_COST),
         role: input.role,
-        regions: dedupe(input.regions ?? []),
+        regions: this.canonicalRegions(input.regions ?? []),
         active: true,
       });
       return toPublic(doc);
@@ -112,6 +114,7 @@ export class UsersService implements OnApplicationBootstrap {
   }
 
   async update(id: string, patch: UpdateUserInput): Promise<PublicUser> {
+    const regions = patch.regions && this.canonicalRegions(patch.regions);
     const current = await this.findById(id);
     if (!current) throw new UsersException(UsersExceptionCode.NOT_FOUND, 'User not found');
     const losesAdmin =
@@ -122,13 +125,28 @@ export class UsersService implements OnApplicationBootstrap {
     }
     const set: Partial<User> = {};
     if (patch.role) set.role = patch.role;
-    if (patch.regions) set.regions = dedupe(patch.regions);
+    if (regions) set.regions = regions;
     if (patch.active !== undefined) set.active = patch.active;
     if (patch.password) set.passwordHash = await bcrypt.hash(patch.password, BCRYPT_COST);
     const doc = await this.users.findByIdAndUpdate(id, { $set: set }, { returnDocument: 'after' }).exec();
     if (!doc) throw new UsersException(UsersExceptionCode.NOT_FOUND, 'User not found');
     return toPublic(doc);
   }
+
+  // Region names as the gazetteer spells them ("segou" → "Ségou"), so tickets' regions match exactly.
+  private canonicalRegions(values: string[]): string[] {
+    const known = new Map(this.geography.regions().map((r) => [fold(r), r]));
+    const canonical = values.map((value) => {
+      const region = known.get(fold(value));
+      if (!region) throw new UsersException(UsersExceptionCode.UNKNOWN_REGION, `Unknown region: ${value.slice(0, 80)}`);
+      return region;
+    });
+    return [...new Set(canonical)];
+  }
+}
+
+function fold(value: string): string {
+  return value.normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase();
 }
 
 function toPublic(doc: UserDocument): PublicUser {
@@ -142,9 +160,6 @@ function toPublic(doc: UserDocument): PublicUser {
   };
 }
 
-function dedupe(values: string[]): string[] {
-  return [...new Set(values.map((v) => v.trim()).filter(Boolean))];
-}
 
 function isDuplicateKey(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === 11000;

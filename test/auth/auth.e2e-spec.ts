@@ -189,6 +189,11 @@ describe('auth (e2e)', () => {
       expect((await create({ email: 'awa.traore@cnrm.ml', password: 'long-enough-1', role: 'caseworker' })).status).toBe(409);
       expect((await create({ email: 'x@test.sira', password: 'short', role: 'caseworker' })).status).toBe(400);
       expect((await create({ email: 'y@test.sira', password: 'long-enough-1', role: 'root' })).status).toBe(400);
+      const unknownRegion = await create({ email: 'z@test.sira', password: 'long-enough-1', role: 'caseworker', regions: ['Atlantis'] });
+      expect(unknownRegion.status).toBe(400);
+      expect(await unknownRegion.json()).toMatchObject({ code: 'UNKNOWN_REGION' });
+      const spelled = await create({ email: 'w@test.sira', password: 'long-enough-1', role: 'caseworker', regions: ['segou', 'MENAKA'] });
+      expect(await spelled.json()).toMatchObject({ regions: ['Ségou', 'Ménaka'] });
     });
 
     it('keeps at least one active admin', async () => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 import { HandoffService } from '../../src/handoff/handoff.service';
 import { OutboxService } from '../../src/outbox/outbox.service';
+import { ReferralsService } from '../../src/referrals/referrals.service';
 import { createTestApp, TestApp } from '../harness/app';
 import { authHeader, LoggedIn, loginAs } from '../harness/auth';
 import { openTicket } from '../handoff/helpers';
@@ -93,6 +94,9 @@ describe('console in Chromium (e2e)', () => {
   it('tells the caseworker clearly when a colleague claimed first', async () => {
     const colleague = await loginAs(t, 'caseworker', ['Kayes']);
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    // No live stream here (as behind a proxy that drops it): the colleague's claim is not pushed,
+    // the click still goes out, and the console falls back to polling.
+    await page.route('**/api/handoffs/events*', (route) => route.abort());
     const { id } = await openTicket(t, { region: 'Kayes', needs: ['health'] });
     await logIn(page, t, caseworker);
     await page.click(`.qitem[data-id="${id}"]`);
@@ -104,21 +108,57 @@ describe('console in Chromium (e2e)', () => {
     const alert = page.locator('[data-alert=claim-lost]');
     await alert.waitFor();
     expect(await alert.textContent()).toContain(colleague.email);
+    expect(await page.locator('[data-action=claim]').count()).toBe(0);
+    await page.screenshot({ path: join(SHOTS, 'console-claim-lost.png') });
+    await page.waitForSelector('#live.polling', { timeout: 20_000 });
     await page.close();
   });
 
-  it('shows the dashboard and the referrals within 1366×768, in English too', async () => {
+  it('shows referrals with status changes and the dashboard within 1366×768, in English too', async () => {
+    const supervisor = await loginAs(t, 'supervisor');
+    const referrals = t.app.get(ReferralsService);
+    const seeded = [
+      { region: 'Kayes', needs: ['employment', 'vocational_training'] },
+      { region: 'Mopti', needs: ['health'] },
+      { region: 'Ségou', needs: ['documents', 'legal'] },
+      { region: 'Bamako', needs: ['shelter', 'food', 'employment'] },
+    ] as const;
+    const codes: string[] = [];
+    for (const [i, ticket] of seeded.entries()) {
+      const { contactId } = await openTicket(t, { region: ticket.region, needs: [...ticket.needs] });
+      const referral = await referrals.create({
+        contactId,
+        serviceId: `demo-${i}`,
+        need: ticket.needs[0],
+        channel: 'sms',
+        language: 'fr',
+        idempotencyKey: `console-e2e-${i}`,
+        consentToShare: false,
+      });
+      codes.push(referral.code);
+    }
+    const first = (await referrals.list(supervisor.user, { code: codes[1] }))[0];
+    await referrals.changeStatus(supervisor.user, first.id, first.status === 'proposed' ? 'sent' : 'accepted');
+
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await logIn(page, t, caseworker);
     await page.selectOption('#lang', 'en');
+    await page.click('#nav a[data-view=referrals]');
+    const row = page.locator(`#referral-rows tr[data-code="${codes[0]}"]`);
+    await row.waitFor();
+    const next = await row.locator('select option:not([value=""])').first().getAttribute('value');
+    await row.locator('select').selectOption(next!);
+    await page.locator(`#referral-rows tr[data-code="${codes[0]}"] .status.${next}`).waitFor();
+    expect((await referrals.list(supervisor.user, { code: codes[0] }))[0].status).toBe(next);
+    await page.screenshot({ path: join(SHOTS, 'console-referrals.png') });
+
     await page.click('#nav a[data-view=dashboard]');
-    await page.waitForSelector('#chart-open-age svg, #chart-open-age .note');
+    await page.waitForSelector('#chart-needs svg');
+    await page.waitForSelector('#chart-open-age svg');
     expect(await page.locator('#nav a[data-view=dashboard]').textContent()).toBe('Dashboard');
     const overflow = await page.evaluate<boolean>('document.documentElement.scrollWidth > window.innerWidth');
     expect(overflow).toBe(false);
     await page.screenshot({ path: join(SHOTS, 'console-dashboard.png') });
-    await page.click('#nav a[data-view=referrals]');
-    await page.waitForSelector('#referral-rows tr');
     await page.close();
   });
 });

@@ -723,7 +723,7 @@
     var width = 560;
     var labelW = 130;
     var barW = width - labelW - 50;
-    var rowH = 28;
+    var rowH = 26;
     var chart = svg('svg', { viewBox: '0 0 ' + width + ' ' + rows.length * rowH, role: 'img' });
     rows.forEach(function (row, i) {
       var y = i * rowH;
@@ -743,11 +743,11 @@
     if (!items.some(function (i) { return i.value > 0; })) { empty(el); return; }
     var max = Math.max.apply(null, items.map(function (i) { return i.value; })) || 1;
     var width = 560;
-    var height = 190;
+    var height = 130;
     var slot = width / items.length;
     var chart = svg('svg', { viewBox: '0 0 ' + width + ' ' + height, role: 'img' });
     items.forEach(function (item, i) {
-      var barH = (item.value / max) * (height - 50);
+      var barH = (item.value / max) * (height - 46);
       var x = i * slot + slot * 0.2;
       chart.appendChild(svg('rect', { x: x, y: height - 24 - barH, width: slot * 0.6, height: barH, rx: 3, fill: item.color || color }));
       chart.appendChild(svg('text', { x: x + slot * 0.3, y: height - 30 - barH, 'text-anchor': 'middle', text: String(item.value) }));
@@ -807,14 +807,18 @@
       } else empty(referralsEl);
 
       var first = stats.firstHumanReply || {};
-      var firstEl = $('chart-first-reply');
-      if (first.buckets && first.buckets.length) {
-        columnChart(firstEl, first.buckets.map(function (b) { return { label: b.bucket, value: b.count }; }), '#0b6e99');
-      } else clear(firstEl);
+      var firstEl = clear($('chart-first-reply'));
       if (first.samples) {
-        firstEl.appendChild(h('p', { class: 'kpi', 'data-kpi': 'first-reply', text: t('dashboard.median', { time: duration(first.medianMinutes) }) }));
-        firstEl.appendChild(h('p', { class: 'note', text: t('dashboard.count', { count: first.samples }) }));
-      } else if (!first.buckets || !first.buckets.length) empty(firstEl);
+        firstEl.appendChild(h('p', { class: 'kpi', 'data-kpi': 'first-reply' }, [
+          t('dashboard.median', { time: duration(first.medianMinutes) }),
+          h('span', { class: 'note', text: ' ' + t('dashboard.count', { count: first.samples }) }),
+        ]));
+        if (first.buckets && first.buckets.length) {
+          var bucketsEl = h('div');
+          firstEl.appendChild(bucketsEl);
+          columnChart(bucketsEl, first.buckets.map(function (b) { return { label: b.bucket, value: b.count }; }), '#0b6e99');
+        }
+      } else empty(firstEl);
 
       columnChart($('chart-open-age'), (stats.openTicketsByAge || []).map(function (b, i, all) {
         var heat = all.length > 1 ? i / (all.length - 1) : 0;
