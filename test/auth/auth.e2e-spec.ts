@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 import { AuthService } from '../../src/auth/auth.service';
@@ -219,6 +220,26 @@ describe('auth (e2e)', () => {
 });
 
 describe('first admin (e2e)', () => {
+  it('prints a generated development password once, at creation only', async () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn');
+    const db = await startTestDatabase();
+    const env = { TEST_DB_NAME: `sira_admin_pw_${Date.now()}` };
+    try {
+      const first = await createTestApp(env, db);
+      const printed = warn.mock.calls.filter(([message]) => String(message).includes(first.config.adminPassword));
+      expect(first.config.adminPasswordGenerated).toBe(true);
+      expect(printed).toHaveLength(1);
+      warn.mockClear();
+      await first.close();
+      const again = await createTestApp(env, db);
+      expect(warn.mock.calls.filter(([message]) => String(message).includes('password'))).toEqual([]);
+      await again.close();
+    } finally {
+      warn.mockRestore();
+      await db.stop();
+    }
+  });
+
   it('is created once even when two instances boot on one database', async () => {
     const env = { TEST_DB_NAME: `sira_admin_${Date.now()}`, ADMIN_EMAIL: 'Boss@Sira.test', ADMIN_PASSWORD: 'first-admin-pass' };
     const db = await startTestDatabase();
