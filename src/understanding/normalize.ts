@@ -1,5 +1,6 @@
+import { isEnglishWord } from '../geography/english-words';
 import { foldAccents } from '../geography/place-key';
-import { isLexiconWord } from './language';
+import { detectLanguage, isLexiconWord } from './language';
 
 export { foldAccents };
 
@@ -112,6 +113,11 @@ const SMS_ANY: Record<string, string> = {
   mwa: 'moi',
   toa: 'toi',
   bne: 'bonne',
+  avc: 'avec',
+  vrmt: 'vraiment',
+  vrm: 'vraiment',
+  jv: 'je vais',
+  tlm: 'tout le monde',
   slm: 'salam',
   // English
   pls: 'please',
@@ -209,7 +215,9 @@ const SMS_FRENCH: Record<string, string> = {
   ki: 'qui',
   kel: 'quel',
   kan: 'quand',
+  pa: 'pas',
 };
+const BAMBARA_ELIDED: Record<string, string> = { b: 'be', k: 'ka', y: 'ye', t: 'te' };
 const ELIDABLE = new Set(['j', 'm', 't', 's', 'n', 'd', 'l', 'c']);
 const SMS_ENGLISH: Record<string, string> = {
   u: 'you',
@@ -228,24 +236,8 @@ const SMS_ENGLISH: Record<string, string> = {
   hw: 'how',
   dia: 'there',
   m: 'am',
+  ma: 'my',
 };
-
-// Small grammar sets that decide which reading of an ambiguous short form applies.
-const BAMBARA_CUES = new Set(
-  'n ne an aw be te ka ye ma ko mago bolo wa don tun dumuni baara wari kunu sini yan fe bi ni'.split(
-    ' ',
-  ),
-);
-const ENGLISH_CUES = new Set(
-  'i im my me you the is are am have has need want please pls plz help and to for of in my no work food money'.split(
-    ' ',
-  ),
-);
-const FRENCH_CUES = new Set(
-  'je jsuis jai chui suis est les des le la de du pour pr pas mon ma mes un une et svp stp besoin veux'.split(
-    ' ',
-  ),
-);
 
 // After "2"/"4" these are counted things: "2 mois", "4 enfants", "2 years".
 const COUNTED = new Set(
@@ -256,17 +248,10 @@ const COUNTED = new Set(
 
 type Reading = 'fr' | 'en' | 'bm';
 
-function reading(tokens: string[]): Reading {
-  let fr = 0;
-  let en = 0;
-  let bm = 0;
-  for (const t of tokens) {
-    if (BAMBARA_CUES.has(t)) bm++;
-    if (ENGLISH_CUES.has(t)) en++;
-    if (FRENCH_CUES.has(t)) fr++;
-  }
-  if (bm > fr && bm > en) return 'bm';
-  return en > fr ? 'en' : 'fr';
+// The language a message is read in decides ambiguous short forms ("u", "c", "2", "n'").
+function reading(text: string): Reading {
+  const language = detectLanguage(text);
+  return language === 'unknown' ? 'fr' : language;
 }
 
 // Runs of three or more letters: "aideeee" -> "aide", "svppp" -> "svp"; inside a word keep
@@ -274,7 +259,7 @@ function reading(tokens: string[]): Reading {
 function squeeze(word: string): string {
   let w = word.replace(/([a-z])\1{2,}$/, '$1');
   w = w.replace(/([a-z])\1{2,}/g, (_m, c: string) => c + c);
-  if (isLexiconWord(w)) return w;
+  if (isLexiconWord(w) || w.length < 5 || isEnglishWord(w)) return w;
   // One doubled letter too many, a common typo: "frrappe", "merrci".
   const doubles = [...w.matchAll(/([a-z])\1/g)];
   for (const d of doubles) {
@@ -311,8 +296,16 @@ function expandToken(token: string, i: number, tokens: string[], read: Reading):
   const direct = SMS_ANY[token];
   if (direct) return direct;
   if (/^\d+$/.test(token)) return expandDigit(token, i, tokens, read);
-  if (read === 'en') return SMS_ENGLISH[token] ?? token;
-  if (read !== 'fr') return token;
+  if (read === 'en') {
+    // West African "ma" is "my" before a word ("ma pocket"), "madam" otherwise ("hello ma").
+    if (token === 'ma' && (!tokens[i + 1] || tokens[i + 1] === 'ma')) return token;
+    return SMS_ENGLISH[token] ?? token;
+  }
+  if (read === 'bm') {
+    // "n b a fe": a Bambara elision whose apostrophe was not typed.
+    const following = tokens[i + 1];
+    return following && /^[aeiou]/.test(following) ? (BAMBARA_ELIDED[token] ?? token) : token;
+  }
   // "j ai", "n est", "l argent", "s il": an elision whose apostrophe was not typed.
   const next = tokens[i + 1];
   if (ELIDABLE.has(token) && next && /^[aeiouyh]/.test(next)) {
@@ -339,8 +332,7 @@ export function normalize(text: string): string {
   const folded = foldAccents(text)
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc`´]/g, "'");
-  const rough = tokenize(folded.replace(/'/g, ' '));
-  const read = reading(rough);
+  const read = reading(text);
   const spelled = tokenize(expandApostrophes(folded, read)).map(squeeze);
   return spelled
     .map((t, i) => expandToken(t, i, spelled, read))
