@@ -26,6 +26,7 @@ export class CursorStore {
 
   // First batch: `batchSize` docs (101 by default, like mongod), the rest behind a cursor id.
   first(ns: string, docs: Doc[], batchSize: number | undefined, singleBatch = false): CursorReply {
+    this.sweep();
     const size = batchSize ?? (singleBatch ? undefined : DEFAULT_FIRST_BATCH);
     const batch = takeBatch(docs, 0, size);
     if (singleBatch || batch.length >= docs.length) {

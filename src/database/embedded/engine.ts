@@ -5,7 +5,7 @@ import { commandError } from './errors';
 import type { IndexSpec } from './indexes';
 import { Journal } from './storage/journal';
 
-// Journal records: each describes the state after a change (replaying one twice is harmless).
+// Journal records, replayed in order over the last snapshot.
 type JournalRecord =
   | { op: 'cc'; db: string; coll: string; options: Doc }
   | { op: 'dc'; db: string; coll: string }

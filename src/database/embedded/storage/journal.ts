@@ -3,16 +3,20 @@ import * as path from 'node:path';
 import { deserialize, serialize, type Document } from 'bson';
 
 // On-disk layout under dataDir:
-//   snapshot.bson  concatenated BSON records describing the whole state at the last compaction
-//   journal.bson   concatenated BSON records appended since (write-ahead, before each reply)
-//   LOCK           pid of the process that owns the directory
+//   snapshot.bson        the whole state at the last compaction; its first record names the
+//                        journal generation that follows it
+//   journal-<gen>.bson   concatenated BSON records appended since (write-ahead, before each reply)
+//   LOCK                 pid of the process that owns the directory
 // Each append is one write() to the file before the client is acknowledged: the bytes are in the
 // kernel's page cache, so they survive the death of the process (kill -9). flush() and compaction
-// add fsync for power loss. A torn record at the end of the journal (crash mid-write) is dropped.
+// add fsync against power loss. A torn record at the end of a journal (crash mid-write) is dropped.
+// Compaction writes the snapshot aside, renames it into place, then starts a new generation, so a
+// crash at any point leaves either the old snapshot + old journal or the new snapshot.
 
 const SNAPSHOT = 'snapshot.bson';
-const JOURNAL = 'journal.bson';
 const LOCK = 'LOCK';
+const JOURNAL_FILE = /^journal-(\d+)\.bson$/;
+const journalFile = (generation: number) => `journal-${generation}.bson`;
 const DESERIALIZE = {
   promoteLongs: true,
   promoteValues: true,
@@ -44,6 +48,11 @@ function readRecords(buf: Buffer): { records: Document[]; validLength: number } 
   return { records, validLength: offset };
 }
 
+function writeAll(fd: number, buf: Buffer): void {
+  let written = 0;
+  while (written < buf.length) written += fs.writeSync(fd, buf, written, buf.length - written);
+}
+
 function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -55,41 +64,58 @@ function processAlive(pid: number): boolean {
 
 export class Journal {
   private fd: number;
-  private bytes: number;
+  private bytes = 0;
 
   private constructor(
     private readonly dir: string,
-    fd: number,
-    bytes: number,
+    private generation: number,
   ) {
-    this.fd = fd;
-    this.bytes = bytes;
+    this.fd = fs.openSync(path.join(dir, journalFile(generation)), 'a');
+    this.bytes = fs.fstatSync(this.fd).size;
   }
 
-  // Takes the directory lock, reads snapshot and journal, truncates a torn tail.
+  // Takes the directory lock, reads the snapshot and the journals after it, truncates a torn tail.
   static open(dir: string): { journal: Journal; loaded: LoadedRecords } {
     fs.mkdirSync(dir, { recursive: true });
     Journal.lock(dir);
     const snapshotPath = path.join(dir, SNAPSHOT);
-    const snapshot = fs.existsSync(snapshotPath)
-      ? readRecords(fs.readFileSync(snapshotPath))
-      : null;
-    if (snapshot && snapshot.validLength !== fs.statSync(snapshotPath).size) {
-      throw new Error(`embedded database: snapshot ${snapshotPath} is corrupt`);
+    let snapshot: Document[] = [];
+    let generation = 0;
+    if (fs.existsSync(snapshotPath)) {
+      const raw = fs.readFileSync(snapshotPath);
+      const read = readRecords(raw);
+      const [meta, ...records] = read.records;
+      if (read.validLength !== raw.length || meta?.op !== 'meta') {
+        throw new Error(`embedded database: snapshot ${snapshotPath} is corrupt`);
+      }
+      snapshot = records;
+      generation = Number(meta.generation);
     }
-    const journalPath = path.join(dir, JOURNAL);
-    const raw = fs.existsSync(journalPath) ? fs.readFileSync(journalPath) : Buffer.alloc(0);
-    const { records, validLength } = readRecords(raw);
-    const fd = fs.openSync(journalPath, 'a+');
-    if (validLength < raw.length) fs.ftruncateSync(fd, validLength);
-    return {
-      journal: new Journal(dir, fd, validLength),
-      loaded: {
-        snapshot: snapshot?.records ?? [],
-        journal: records,
-        tornBytes: raw.length - validLength,
-      },
-    };
+    const generations = fs
+      .readdirSync(dir)
+      .map((name) => JOURNAL_FILE.exec(name))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => Number(m[1]))
+      .sort((a, b) => a - b);
+    const journal: Document[] = [];
+    let tornBytes = 0;
+    for (const gen of generations) {
+      const file = path.join(dir, journalFile(gen));
+      // Older than the snapshot: already folded into it (a crash right after a compaction).
+      if (gen < generation) {
+        fs.unlinkSync(file);
+        continue;
+      }
+      const raw = fs.readFileSync(file);
+      const { records, validLength } = readRecords(raw);
+      journal.push(...records);
+      if (validLength < raw.length) {
+        tornBytes += raw.length - validLength;
+        fs.truncateSync(file, validLength);
+      }
+    }
+    const active = Math.max(generation, ...generations);
+    return { journal: new Journal(dir, active), loaded: { snapshot, journal, tornBytes } };
   }
 
   private static lock(dir: string): void {
@@ -109,9 +135,7 @@ export class Journal {
   append(records: Document[]): void {
     if (!records.length) return;
     const buf = Buffer.concat(records.map((r) => serialize(r)));
-    let written = 0;
-    while (written < buf.length)
-      written += fs.writeSync(this.fd, buf, written, buf.length - written);
+    writeAll(this.fd, buf);
     this.bytes += buf.length;
   }
 
@@ -119,37 +143,37 @@ export class Journal {
     fs.fsyncSync(this.fd);
   }
 
-  // Writes the full state to a new snapshot (temp file, fsync, rename), then empties the journal.
+  // Writes the full state to a new snapshot (temp file, fsync, rename), then starts a new journal.
   compact(state: Iterable<Document>): void {
+    const next = this.generation + 1;
     const tmp = path.join(this.dir, `${SNAPSHOT}.tmp`);
     const fd = fs.openSync(tmp, 'w');
     try {
-      let chunk: Buffer[] = [];
+      let chunk: Buffer[] = [Buffer.from(serialize({ op: 'meta', generation: next }))];
       let chunkBytes = 0;
-      const drain = () => {
-        const buf = Buffer.concat(chunk);
-        let written = 0;
-        while (written < buf.length)
-          written += fs.writeSync(fd, buf, written, buf.length - written);
-        chunk = [];
-        chunkBytes = 0;
-      };
       for (const record of state) {
         const buf = Buffer.from(serialize(record));
         chunk.push(buf);
         chunkBytes += buf.length;
-        if (chunkBytes > 1 << 20) drain();
+        if (chunkBytes > 1 << 20) {
+          writeAll(fd, Buffer.concat(chunk));
+          chunk = [];
+          chunkBytes = 0;
+        }
       }
-      drain();
+      writeAll(fd, Buffer.concat(chunk));
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);
     }
     fs.renameSync(tmp, path.join(this.dir, SNAPSHOT));
     Journal.syncDir(this.dir);
-    fs.ftruncateSync(this.fd, 0);
-    fs.fsyncSync(this.fd);
+    const previous = this.generation;
+    fs.closeSync(this.fd);
+    this.generation = next;
+    this.fd = fs.openSync(path.join(this.dir, journalFile(next)), 'a');
     this.bytes = 0;
+    fs.unlinkSync(path.join(this.dir, journalFile(previous)));
   }
 
   close(): void {
