@@ -81,6 +81,20 @@ describe('shapeSms', () => {
     sut.forEach((p) => expect(segmentCount(p)).toBeLessThanOrEqual(2));
   });
 
+  it('keeps every part within budget and every word whole on varied generated texts', () => {
+    let seed = 42;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const words = ['santé', 'Kati', 'dɛmɛ', '€', '[1]', 'très', 'œuvre', '🙂', 'bonjour', 'ŋa', 'https://sira.ml/r/AB12'];
+    for (let round = 0; round < 60; round++) {
+      const text = Array.from({ length: 20 + rand(120) }, () => words[rand(words.length)] + (rand(6) ? ' ' : '. ')).join('');
+      const budget = 1 + rand(3);
+      const sut = shapeSms(text, budget);
+      sut.forEach((part) => expect(segmentCount(part)).toBeLessThanOrEqual(budget));
+      const bodies = sut.length > 1 ? sut.map((p) => p.replace(/^\d+\/\d+ /, '')) : sut;
+      expect(bodies.join(' ').split(/\s+/)).toEqual(toGsm7(text).trim().split(/\s+/));
+    }
+  });
+
   it.each(['fr', 'bm'])('shapes every %s locale string into GSM-7 parts within budget', (lng) => {
     const all = localeStrings(lng);
     expect(all.length).toBeGreaterThan(0);

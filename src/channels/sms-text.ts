@@ -71,6 +71,25 @@ export function segmentCount(text: string): number {
   return new SegmentedMessage(text).segmentsCount;
 }
 
+const GSM7_EXTENSION_SET = new Set(GSM7_EXTENSION);
+
+// Cheap upper-bound check used while packing; only texts close to the limit ask the library.
+function fitsBudget(text: string, budget: number): boolean {
+  let size = 0;
+  let gsm = true;
+  for (const c of text) {
+    if (!GSM7.has(c)) gsm = false;
+    size += GSM7_EXTENSION_SET.has(c) ? 2 : 1;
+  }
+  const units = gsm ? size : text.length;
+  const single = gsm ? 160 : 70;
+  const perSegment = gsm ? 153 : 67;
+  const capacity = budget === 1 ? single : budget * perSegment;
+  if (units <= capacity - 8) return true;
+  if (units > (budget === 1 ? single : budget * single)) return false;
+  return segmentCount(text) <= budget;
+}
+
 interface Unit {
   text: string;
   // Separator that followed this unit in the source: a line break is kept, any other space becomes one.
@@ -120,7 +139,7 @@ function splitWords(sentence: Unit, fits: (s: string) => boolean): Unit[] {
 
 function pack(units: Unit[], prefixWidth: number, budget: number): string[] {
   const pad = 'x'.repeat(prefixWidth);
-  const fits = (body: string) => segmentCount(pad + body) <= budget;
+  const fits = (body: string) => fitsBudget(pad + body, budget);
   const parts: string[] = [];
   let current: Unit[] = [];
   for (const unit of units.flatMap((u) => (fits(u.text) ? [u] : splitWords(u, fits)))) {
@@ -142,7 +161,7 @@ export function shapeSms(text: string, budget = DEFAULT_SMS_BUDGET): string[] {
     .replace(/[ ]{2,}/g, ' ')
     .trim();
   if (folded === '') return [];
-  if (segmentCount(folded) <= budget) return [folded];
+  if (fitsBudget(folded, budget)) return [folded];
   const units = splitSentences(folded);
   // The "k/n " prefix width depends on n: grow it until the packing agrees with it.
   let width = 4;
