@@ -1,6 +1,10 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model } from 'mongoose';
 import { Observable, Subject } from 'rxjs';
 import { HandoffStatus } from './schemas/handoff.schema';
+import { HandoffEventRecord, HandoffEventSeq } from './schemas/handoff-event.schema';
 
 export type HandoffEventType =
   | 'opened'
@@ -25,14 +29,45 @@ export interface HandoffQueueEvent {
   at: string;
 }
 
-// Queue changes of this instance, fanned out to every SSE subscriber.
+const POLL_MS = 1000;
+// Sequence numbers are drawn before the insert lands, so a late insert can appear below the cursor:
+// re-read this many below it and skip what was already delivered.
+const LOOK_BACK = 100;
+const SEQ_ID = 'handoff_events';
+
+// Queue changes fanned out to every SSE subscriber: this instance's at once, other instances'
+// through a shared log in MongoDB polled every second.
 @Injectable()
-export class HandoffEvents implements OnModuleDestroy {
+export class HandoffEvents implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(HandoffEvents.name);
+  private readonly origin = randomUUID();
   private readonly subject = new Subject<HandoffQueueEvent>();
   private readonly closing = new Subject<void>();
+  private cursor = 0;
+  // Events from before this instance started are history, not news.
+  private floor = 0;
+  private readonly delivered = new Set<number>();
+  private timer: NodeJS.Timeout | null = null;
+  private polling = false;
+
+  constructor(
+    @InjectModel(HandoffEventRecord.name) private readonly log: Model<HandoffEventRecord>,
+    @InjectModel(HandoffEventSeq.name) private readonly seq: Model<HandoffEventSeq>,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const last = await this.seq.findById(SEQ_ID).lean().exec();
+    this.cursor = last?.value ?? 0;
+    this.floor = this.cursor;
+    this.timer = setInterval(() => void this.poll(), POLL_MS);
+    this.timer.unref();
+  }
 
   emit(event: HandoffQueueEvent): void {
     this.subject.next(event);
+    void this.publish(event).catch((error: Error) =>
+      this.logger.warn(`Queue event not shared with other instances: ${error.message}`),
+    );
   }
 
   get events$(): Observable<HandoffQueueEvent> {
@@ -45,8 +80,56 @@ export class HandoffEvents implements OnModuleDestroy {
   }
 
   onModuleDestroy(): void {
+    if (this.timer) clearInterval(this.timer);
     this.closing.next();
     this.closing.complete();
     this.subject.complete();
+  }
+
+  private async publish(event: HandoffQueueEvent): Promise<void> {
+    const counter = await this.seq
+      .findOneAndUpdate(
+        { _id: SEQ_ID },
+        { $inc: { value: 1 } },
+        { upsert: true, returnDocument: 'after' },
+      )
+      .lean()
+      .exec();
+    await this.log.create({ ...event, seq: counter!.value, origin: this.origin });
+  }
+
+  private async poll(): Promise<void> {
+    if (this.polling) return;
+    this.polling = true;
+    try {
+      const records = await this.log
+        .find({ seq: { $gt: this.cursor - LOOK_BACK }, origin: { $ne: this.origin } })
+        .sort({ seq: 1 })
+        .limit(500)
+        .lean()
+        .exec();
+      for (const r of records) {
+        if (r.seq <= this.floor || this.delivered.has(r.seq)) continue;
+        this.delivered.add(r.seq);
+        this.subject.next({
+          type: r.type as HandoffEventType,
+          ticketId: r.ticketId,
+          status: r.status,
+          region: r.region ?? null,
+          priority: r.priority,
+          escalated: r.escalated,
+          claimedBy: r.claimedBy ?? null,
+          at: r.at,
+        });
+      }
+      const newest = records.at(-1)?.seq;
+      if (newest !== undefined && newest > this.cursor) this.cursor = newest;
+      for (const seq of this.delivered)
+        if (seq <= this.cursor - LOOK_BACK) this.delivered.delete(seq);
+    } catch (error) {
+      this.logger.warn(`Reading other instances' queue events failed: ${(error as Error).message}`);
+    } finally {
+      this.polling = false;
+    }
   }
 }

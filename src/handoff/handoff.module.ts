@@ -8,10 +8,20 @@ import { HandoffSlaJob } from './handoff-sla.job';
 import { HandoffController } from './handoff.controller';
 import { HandoffService } from './handoff.service';
 import { Handoff, HandoffSchema } from './schemas/handoff.schema';
+import {
+  HandoffEventRecord,
+  HandoffEventRecordSchema,
+  HandoffEventSeq,
+  HandoffEventSeqSchema,
+} from './schemas/handoff-event.schema';
 
 @Module({
   imports: [
-    MongooseModule.forFeature([{ name: Handoff.name, schema: HandoffSchema }]),
+    MongooseModule.forFeature([
+      { name: Handoff.name, schema: HandoffSchema },
+      { name: HandoffEventRecord.name, schema: HandoffEventRecordSchema },
+      { name: HandoffEventSeq.name, schema: HandoffEventSeqSchema },
+    ]),
     OutboxModule,
     UsersModule,
   ],

@@ -1,6 +1,7 @@
 import { getConnectionToken } from '@nestjs/mongoose';
 import { Connection } from 'mongoose';
 import { AuditService } from '../../src/audit/audit.service';
+import { HandoffEvents, HandoffQueueEvent } from '../../src/handoff/handoff-events';
 import { HandoffService } from '../../src/handoff/handoff.service';
 import { OutboxService } from '../../src/outbox/outbox.service';
 import { createTestApp, TestApp } from '../harness/app';
@@ -310,5 +311,29 @@ describe('handoff API', () => {
       expect.objectContaining({ type: 'opened', ticketId: visible.id, region: 'Kayes' }),
     ]);
     expect(received).not.toContain('manger');
+  });
+  it('relays queue events between instances sharing the database', async () => {
+    const other = await createTestApp(
+      { TEST_DB_NAME: t.config.mongodbUri!.split('/').pop()! },
+      t.db,
+    );
+    try {
+      const received = new Promise<HandoffQueueEvent>((resolve) => {
+        const sub = other.app.get(HandoffEvents).events$.subscribe((e) => {
+          if (e.ticketId !== opened.id) return;
+          sub.unsubscribe();
+          resolve(e);
+        });
+      });
+      const opened = await openTicket(t, { region: 'Gao' });
+      expect(await received).toMatchObject({
+        type: 'opened',
+        ticketId: opened.id,
+        region: 'Gao',
+        status: 'waiting',
+      });
+    } finally {
+      await other.close();
+    }
   });
 });
