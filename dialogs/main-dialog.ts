@@ -1,4 +1,5 @@
 import { TurnContext } from 'botbuilder';
+import { isLang } from '../src/common/i18n/lang';
 import {
   DialogContext,
   DialogTurnResult,
@@ -85,9 +86,10 @@ export class MainDialog extends SiraBaseDialog {
     const profile = await this.tools.profile(context);
     const text = this.tools.text(context);
     const fresh = emptyFlow();
+    const locale = context.activity.locale;
     Object.assign(flow, {
       ...fresh,
-      lang: profile.lang,
+      lang: profile.lang ?? (isLang(locale) ? locale : undefined),
       consent: profile.consent === true ? true : undefined,
       transcript: flow.transcript,
       toldTicketId: flow.toldTicketId,

@@ -61,7 +61,12 @@ export interface DialogPorts {
     idempotencyKey: string;
   }): Promise<{ id: string }>;
   findOpenHandoff(contactId: string): Promise<{ id: string } | null>;
-  appendToHandoff(ticketId: string, text: string, messageSid: string): Promise<{ firstSinceOpen: boolean }>;
+  // appended false: the ticket was closed meanwhile, the person is back with the bot.
+  appendToHandoff(
+    ticketId: string,
+    text: string,
+    messageSid: string,
+  ): Promise<{ firstSinceOpen: boolean; appended: boolean }>;
   appendBotToHandoff(ticketId: string, text: string): Promise<void>;
   // The follow-up question ("Avez-vous reçu de l'aide ? 1 oui 2 non") awaiting an answer.
   pendingFollowUp(contactId: string): Promise<{ referralId: string } | null>;

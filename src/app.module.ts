@@ -14,6 +14,7 @@ import { DirectoryModule } from './directory/directory.module';
 import { ChannelsModule } from './channels/channels.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { StatsModule } from './stats/stats.module';
+import { BotModule } from './bot/bot.module';
 
 @Module({
   imports: [
@@ -32,6 +33,7 @@ import { StatsModule } from './stats/stats.module';
     ChannelsModule,
     ReferralsModule,
     StatsModule,
+    BotModule,
   ],
 })
 export class AppModule {}

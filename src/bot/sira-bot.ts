@@ -108,9 +108,16 @@ export class SiraBot {
     const ticket = await this.ports.findOpenHandoff(this.tools.contactId(context));
     if (!ticket) return false;
     const text = this.tools.text(context);
+    const { firstSinceOpen, appended } = await this.ports.appendToHandoff(
+      ticket.id,
+      text,
+      this.tools.messageSid(context),
+    );
+    // Not appended: the ticket was closed meanwhile (back to the dialogs), or this message is
+    // already on it (a turn run again after a state conflict).
+    if (!appended) return (await this.ports.findOpenHandoff(this.tools.contactId(context))) !== null;
     // A crisis still gets the safety message at once, even with a ticket open.
     if (this.ports.analyze(text).urgent) await this.tools.handoff(context, 'crisis');
-    const { firstSinceOpen } = await this.ports.appendToHandoff(ticket.id, text, this.tools.messageSid(context));
     if (firstSinceOpen && flow.toldTicketId !== ticket.id) {
       const waiting = await this.tools.t(context, 'handoff.waiting');
       await context.sendActivity(waiting);

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { I18nService } from '../common/i18n/i18n.service';
+import { Lang } from '../common/i18n/lang';
+import { NeedCode } from '../common/needs';
+import { AppConfig } from '../config/app-config';
+import { ContactsService } from '../contacts/contacts.service';
+import { DirectoryService } from '../directory/directory.service';
+import { GeographyService } from '../geography/geography.service';
+import { HandoffService } from '../handoff/handoff.service';
+import { ReferralsService } from '../referrals/referrals.service';
+import { UnderstandingService } from '../understanding/understanding.service';
+import { AnalysisPort, DialogPorts, PlaceRef, ServiceHit } from '../../dialogs/ports';
+
+const toPlaceRef = (place: { name: string; region: string } | null): PlaceRef | null =>
+  place ? { name: place.name, region: place.region } : null;
+
+// The dialogs' view of Sira, backed by the real services (Nest DI).
+@Injectable()
+export class NestDialogPorts implements DialogPorts {
+  readonly emergencyContacts: string;
+
+  constructor(
+    private readonly understanding: UnderstandingService,
+    private readonly geography: GeographyService,
+    private readonly directory: DirectoryService,
+    private readonly referrals: ReferralsService,
+    private readonly handoffs: HandoffService,
+    private readonly contacts: ContactsService,
+    private readonly i18n: I18nService,
+    config: AppConfig,
+  ) {
+    this.emergencyContacts = config.emergencyContacts;
+  }
+
+  analyze(text: string): AnalysisPort {
+    const analysis = this.understanding.analyze(text);
+    return {
+      language: analysis.language,
+      needs: analysis.needs,
+      urgent: analysis.urgent,
+      place: toPlaceRef(analysis.place),
+    };
+  }
+
+  lookupPlace(name: string): PlaceRef | null {
+    return toPlaceRef(this.geography.lookup(name));
+  }
+
+  async search(q: { need: NeedCode; place: string; lang: Lang }): Promise<ServiceHit[]> {
+    return this.directory.search({ needs: [q.need], place: q.place, lang: q.lang, limit: 3 });
+  }
+
+  createReferral(input: Parameters<DialogPorts['createReferral']>[0]): Promise<{ id: string; code: string }> {
+    return this.referrals.create(input);
+  }
+
+  openHandoff(input: Parameters<DialogPorts['openHandoff']>[0]): Promise<{ id: string }> {
+    return this.handoffs.open(input);
+  }
+
+  findOpenHandoff(contactId: string): Promise<{ id: string } | null> {
+    return this.handoffs.findOpenForContact(contactId);
+  }
+
+  appendToHandoff(
+    ticketId: string,
+    text: string,
+    messageSid: string,
+  ): Promise<{ firstSinceOpen: boolean; appended: boolean }> {
+    return this.handoffs.appendPersonMessage(ticketId, text, messageSid);
+  }
+
+  appendBotToHandoff(ticketId: string, text: string): Promise<void> {
+    return this.handoffs.appendBotMessage(ticketId, text);
+  }
+
+  pendingFollowUp(contactId: string): Promise<{ referralId: string } | null> {
+    return this.referrals.pendingFollowUp(contactId);
+  }
+
+  answerFollowUp(referralId: string, answer: 'yes' | 'no', messageSid: string): Promise<{ reply: string }> {
+    return this.referrals.answerFollowUp(referralId, answer, messageSid);
+  }
+
+  setLanguage(contactId: string, lang: Lang): Promise<void> {
+    return this.contacts.setLanguage(contactId, lang);
+  }
+
+  translate(lang: Lang, key: string, vars?: Record<string, unknown>): string {
+    return this.i18n.t(lang, key, vars);
+  }
+}
