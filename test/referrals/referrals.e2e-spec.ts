@@ -98,9 +98,9 @@ describe('referrals', () => {
       .mockReturnValueOnce(taken.code)
       .mockReturnValueOnce('XYZ234');
     const next = await newReferral();
+    expect(spy).toHaveBeenCalledTimes(2);
     spy.mockRestore();
     expect(next.code).toBe('XYZ234');
-    expect(spy).toHaveBeenCalledTimes(2);
   });
 
   it('texts the provider only the code and the need, and only with consent', async () => {
@@ -247,7 +247,9 @@ describe('referrals', () => {
       transcript: { text: string }[];
     }>(t, 'GET', `/api/handoffs/${answer.ticketId}`, kayes.token);
     expect(ticket.body).toMatchObject({ reason: 'follow_up', region: 'Kayes', needs: ['food'] });
-    expect(ticket.body.transcript[0].text).toContain("Avez-vous reçu de l'aide");
+    expect(ticket.body.transcript[0].text).toContain(
+      "avez-vous reçu de l'aide de Distribution Kayes",
+    );
     expect((await byId(id))?.followUp).toMatchObject({ answer: 'no', ticketId: answer.ticketId });
     setNow(base);
   });
