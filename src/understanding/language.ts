@@ -26,8 +26,12 @@ const FR_COMMON = `oui non merci bonjour bonsoir salut svp stp slt bjr bsr aide 
   acte naissance rentre rentree retour retourne revenu venu arrive libye algerie maroc niger mauritanie senegal
   probleme problemes peur triste seul seule vie mourir tuer frappe battu menace police avocat prison justice
   commerce boutique projet financement credit payer paye frais transport bus billet voyage rentrer village ville
+  trop peu assez souvent peut sais connais pense crois dit parle parler appelle appeler attends attendre donner
+  donne prendre prend venir viens partir part sortir rester reste homme hommes femmes garcon gens ami amis quartier
+  pays route chemin chambre eau telephone numero nom age annee vieux jeune bloque perdu perdue vole frappee malades
+  mort morte decede urgent urgence vite possible impossible aidez svp merci vraiment juste seulement encore
   mois ans jours semaine semaines heures beaucoup tout tous toute toutes bien mal bon bonne petit petite grand
-  grande vraiment mdr ptdr cv cva sava jss jsui kelkun kelk1 jveu jve jpe pa dargen ptit bcq bcoup dsl mrc mrci pb pbm
+  grande vraiment allo mdr ptdr cv cva sava jss jsui kelkun kelk1 jveu jve jpe pa dargen ptit bcq bcoup dsl mrc mrci pb pbm
   rdv svt jms pcq psk paske tkt mwa toa bne koman cmt kom auj ajd dmn wi b1 r1 cc nouveau nouvelle veuillez pouvez pourriez madame monsieur frere soeur ca va marche`;
 const EN_GRAMMAR = `i im me my mine you your yours ur he she it its we us our they them their him her his the and or
   but of to in on at for with from by about is are am was were be been being have has had do does did dont doesnt
@@ -41,6 +45,9 @@ const EN_COMMON = `please pls plz thanks thank thx tnx hello hi hey good morning
   training learn papers passport id card birth certificate police lawyer problem problems afraid scared sad alone
   life die kill beat beaten threat business shop capital loan pay transport fare bus ticket travel returned return
   came libya algeria morocco niger mauritania month months years days week weeks hours much many lot bad small big
+  stuck lost find give take tell know think feel said told ask call wait waiting yet already always never maybe
+  sure right wrong well better worse more less few little old young man woman men women boy girl people person
+  friends town village city country road way place room water light phone number name age year hungry tired
   really new sir madam friend ok okay bye goodbye hw wat wht ur thnx tanx tks ppl pple bcos bcoz coz cuz b4 gud
   wit wid abt hv sumtin sum1 any1 lyk luv skul hlp yrs asap sorry disturb beg reply bro sis dat`;
 const BM_GRAMMAR = `n ne i e an aw u o ye be te ka k ma bi tun na la ko ni fo don di wa mun min jon joli tuma yan
@@ -52,7 +59,13 @@ const BM_COMMON = `aw ni ce barika awo ayi here herew sogoma tile wula su baara 
   hakili dusu dimi kasi faga bugo gen sunogo kongo fantan fangantan deli deme demen nyi jo joli sara sanu malo ji
   nogo seben karti jago sugu mine tigi sotigi datugu kiiri nisondiya nyenamaya furu kalo siri bamanankan tubabukan
   kasobon nyogon minnogo kungo sigilen sigi tora tununa benke tooro ben kura koro dogo yoro kelen fila saba naani
-  duuru wooro tobi fen jigi hine dema kelenpe i ni ce sini kone nse nba nbaa tana ayiwa sabali lankolon bone tugun jiginni togo sege segenna`;
+  duuru wooro tobi fen jigi hine dema kelenpe i ni ce sini kone nse nba nbaa tana ayiwa sabali lankolon bone tugun jiginni togo sege segenna
+  kele lamen file sene feere wuli boli bin yele dusukasi hami miiri siran makono jaabi wele telefoni nimoro dorome
+  waga keme dogotoroso furake denmisenw denmisen mogokoroba teri terimuso siginyogon dugutigi baarakela kalanden
+  karamogo pankurun kurun kogoji buru tobili fari kun kunkolo tulo sumaya sogosogo konoboli konoma konomaya bolokoli
+  furunyogon pasipori sariya polisi kaso kanu nafa kojugu fitini nyuman jugu gelen cogo waati dogokun yere olu ala
+  dua tike gari moto masin avoka butiki opitali dilan dege damine lamini kalanso baarayoro sigiyoro kelenya muso
+  cenin denw kamalen sunguru sunguruw cekoroba musokoroba nyogon kasobon bugoli fagali tooro degun`;
 
 function lexicon(...tiers: [string, number][]): Map<string, number> {
   const map = new Map<string, number>();
