@@ -1,5 +1,8 @@
 export const OUTBOX_OPTIONS = Symbol('OUTBOX_OPTIONS');
 
+// WhatsApp allows free-form messages only this long after the person's last message.
+export const WHATSAPP_WINDOW_MS = 24 * 60 * 60 * 1000;
+
 export interface OutboxOptions {
   // Sender loop period; 0 = no loop (tests call OutboxSender.tick()).
   intervalMs: number;

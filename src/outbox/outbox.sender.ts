@@ -4,7 +4,7 @@ import { Model } from 'mongoose';
 import { AppConfig } from '../config/app-config';
 import { FieldCipher } from '../common/crypto/field-cipher';
 import { ContactsService } from '../contacts/contacts.service';
-import { backoffMs, OUTBOX_OPTIONS, OutboxOptions } from './outbox.options';
+import { backoffMs, OUTBOX_OPTIONS, OutboxOptions, WHATSAPP_WINDOW_MS } from './outbox.options';
 import { OutboundMessage, OutboundMessageDocument } from './schemas/outbound-message.schema';
 import { OutboundPacing } from './schemas/outbound-pacing.schema';
 import { TwilioRestClient, TwilioSendError } from './twilio-rest.client';
@@ -19,6 +19,7 @@ export interface TickResult {
   retried: number;
   failed: number;
   paced: number;
+  held: number;
 }
 
 // Claims due messages one by one (atomically, with a lease) and hands them to Twilio.
@@ -71,7 +72,7 @@ export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   private async drain(): Promise<TickResult> {
-    const result: TickResult = { sent: 0, retried: 0, failed: 0, paced: 0 };
+    const result: TickResult = { sent: 0, retried: 0, failed: 0, paced: 0, held: 0 };
     try {
       for (let i = 0; i < this.options.batchSize; i++) {
         const message = await this.claim();
@@ -107,6 +108,11 @@ export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdo
     if (paceUntil) {
       await this.release(message, { status: 'queued', nextAttemptAt: paceUntil, leaseUntil: null });
       return 'paced';
+    }
+    if (await this.windowClosed(message, now)) {
+      // Waited too long in the queue: the person must write again (the inbound webhook releases it).
+      await this.release(message, { status: 'held', reason: 'whatsapp_window', leaseUntil: null });
+      return 'held';
     }
     const attempt = message.attempts + 1;
     try {
@@ -159,6 +165,13 @@ export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdo
       this.logger.warn(`outbound ${message._id} failed after ${attempt} attempt(s) (${code ?? 'network'})`);
       return 'failed';
     }
+  }
+
+  // Free-form WhatsApp is only allowed within 24 h of the person's last message, also at send time.
+  private async windowClosed(message: OutboundMessageDocument, now: Date): Promise<boolean> {
+    if (message.channel !== 'whatsapp' || message.contentSid || message.toPhoneEnc) return false;
+    const last = await this.contacts.lastInboundAt(message.contactId.toString(), 'whatsapp');
+    return !last || now.getTime() - last.getTime() >= WHATSAPP_WINDOW_MS;
   }
 
   // Only the instance still holding the lease may write the outcome.

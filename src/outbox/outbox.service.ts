@@ -7,7 +7,7 @@ import { ContactsService, ContactView } from '../contacts/contacts.service';
 import { ChannelType } from '../contacts/schemas/contact.schema';
 import { DEFAULT_SMS_BUDGET, shapeSms } from '../channels/sms-text';
 import { OutboxException, OutboxExceptionCode } from './outbox.exception';
-import { OUTBOX_OPTIONS, OutboxOptions } from './outbox.options';
+import { OUTBOX_OPTIONS, OutboxOptions, WHATSAPP_WINDOW_MS } from './outbox.options';
 import {
   OutboundKind,
   OutboundMessage,
@@ -42,8 +42,6 @@ export interface OutboundView {
   createdAt: Date;
   sentAt: Date | null;
 }
-
-export const WHATSAPP_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 // Callbacks can arrive out of order: a status never moves back to an earlier one.
 const STATUS_RANK: Partial<Record<OutboundStatus, number>> = {

@@ -263,7 +263,12 @@ describe('outbox against a local Twilio API stand-in', () => {
       await a.sender.tick();
       expect(sentTo(both)[0].params).toMatchObject({ To: `whatsapp:${both}`, From: TEST_WHATSAPP_FROM, Body: 'Bonjour ɛ' });
 
+      // Queued inside the window but not sent before it closed: held, not sent free-form.
+      const late = await a.outbox.enqueue({ contactId: waId, channel: 'whatsapp', text: 'tard', kind: 'caseworker' });
       advance(25 * HOUR);
+      expect(await a.sender.tick()).toMatchObject({ held: 1, sent: 0 });
+      expect(await a.outbox.findById(late.id)).toMatchObject({ status: 'held', reason: 'whatsapp_window' });
+
       const viaSms = await a.outbox.enqueue({ contactId: bothId, channel: 'whatsapp', text: 'Bonjour ɛ', kind: 'caseworker' });
       expect(await a.outbox.findById(viaSms.id)).toMatchObject({ channel: 'sms', text: 'Bonjour e', reason: 'whatsapp_window' });
 
@@ -272,6 +277,7 @@ describe('outbox against a local Twilio API stand-in', () => {
       // The person writes again: the held message may leave.
       await postTwilio(a.t, MESSAGES_WEBHOOK, inboundParams({ from: `whatsapp:${waOnly}`, body: 'je suis là' }));
       expect((await a.outbox.findById(held.id))!.status).toBe('queued');
+      expect((await a.outbox.findById(late.id))!.status).toBe('queued');
     });
 
     it('uses the configured template outside the window', async () => {
