@@ -1,0 +1,49 @@
+import { ContactsService } from '../../src/contacts/contacts.service';
+import { ContactsException } from '../../src/contacts/contacts.exception';
+import { createTestApp, TestApp } from '../harness/app';
+import { inboundParams, MESSAGES_WEBHOOK, postTwilio, withTestBot } from '../harness/twilio';
+import { collection, RecordingBot } from './helpers';
+
+describe('contacts', () => {
+  let t: TestApp;
+  let sut: ContactsService;
+  const bot = new RecordingBot();
+
+  beforeAll(async () => {
+    t = await createTestApp({}, undefined, withTestBot(bot));
+    sut = t.app.get(ContactsService);
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('makes one contact of concurrent first messages from one number on both channels', async () => {
+    const writes = ['+22376000601', 'whatsapp:+22376000601', '76 00 06 01', '0022376000601'].flatMap((raw) => [
+      sut.upsertByPhone(raw, raw.startsWith('whatsapp:') ? 'whatsapp' : 'sms'),
+      sut.upsertByPhone(raw, 'whatsapp'),
+    ]);
+    const contacts = await Promise.all(writes);
+    expect(new Set(contacts.map((c) => c.id)).size).toBe(1);
+    const stored = await collection(t, 'contacts').find({ phoneHash: { $exists: true } }).toArray();
+    const mine = stored.filter((c) => c._id.toString() === contacts[0].id);
+    expect(mine).toHaveLength(1);
+    expect(mine[0].channels.map((c: { type: string }) => c.type).sort()).toEqual(['sms', 'whatsapp']);
+    expect(await sut.getPhone(contacts[0].id)).toBe('+22376000601');
+  });
+
+  it('refuses what is not a phone number', async () => {
+    await expect(sut.upsertByPhone('hello', 'sms')).rejects.toBeInstanceOf(ContactsException);
+  });
+
+  it('gives the bot the language once it is known, and the last inbound time per channel', async () => {
+    await postTwilio(t, MESSAGES_WEBHOOK, inboundParams({ from: '+22376000602', body: 'i ni ce' }));
+    const contact = (await sut.findByPhone('+22376000602'))!;
+    expect(await sut.lastInboundAt(contact.id, 'sms')).toBeInstanceOf(Date);
+    expect(await sut.lastInboundAt(contact.id, 'whatsapp')).toBeNull();
+    await sut.setLanguage(contact.id, 'bm');
+    const params = inboundParams({ from: '+22376000602', body: 'i ni ce' });
+    await postTwilio(t, MESSAGES_WEBHOOK, params);
+    expect(bot.activities.find((a) => a.id === params.MessageSid)!.locale).toBe('bm');
+  });
+});
