@@ -114,6 +114,36 @@ describe('console in Chromium (e2e)', () => {
     await page.close();
   });
 
+  it('keeps the caseworker signed in: expired access token refreshed silently, reload keeps the session', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const { id } = await openTicket(t, { region: 'Kayes', needs: ['transport'] });
+    await logIn(page, t, caseworker);
+    // The next queue read meets an expired token, as after a laptop's sleep.
+    let expiredOnce = false;
+    await page.route('**/api/handoffs?status=waiting', async (route) => {
+      if (expiredOnce) return route.continue();
+      expiredOnce = true;
+      await route.fulfill({ status: 401, contentType: 'application/json', body: JSON.stringify({ statusCode: 401, code: 'TOKEN_EXPIRED' }) });
+    });
+    const refreshed = page.waitForResponse((res) => res.url().endsWith('/api/auth/refresh') && res.status() === 200);
+    await page.click('#queue-tabs [data-tab=waiting]');
+    await page.click('#queue-tabs [data-tab=closed]');
+    await refreshed;
+    await page.click('#queue-tabs [data-tab=waiting]');
+    await page.locator(`.qitem[data-id="${id}"]`).waitFor();
+    expect(await page.locator('#view-login').isHidden()).toBe(true);
+
+    await page.reload();
+    await page.locator(`.qitem[data-id="${id}"]`).waitFor();
+    expect(await page.locator('#view-login').isHidden()).toBe(true);
+
+    await page.click('#logout');
+    await page.waitForSelector('#view-login:not([hidden])');
+    await page.reload();
+    await page.waitForSelector('#view-login:not([hidden])');
+    await page.close();
+  });
+
   it('shows referrals with status changes and the dashboard within 1366×768, in English too', async () => {
     const supervisor = await loginAs(t, 'supervisor');
     const referrals = t.app.get(ReferralsService);

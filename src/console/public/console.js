@@ -113,13 +113,21 @@
     refreshTimer = setTimeout(refresh, Math.max(10, session.expiresIn - 60) * 1000);
   }
 
-  // The refresh cookie is httpOnly; one refresh at a time, since each refresh token works once.
+  function refreshOnce() {
+    return fetch('/api/auth/refresh', { method: 'POST', credentials: 'same-origin' }).then(function (res) {
+      if (!res.ok) return false;
+      return res.json().then(function (session) { setSession(session); return true; });
+    });
+  }
+
+  // The refresh cookie is httpOnly and each refresh token works once. One refresh at a time here;
+  // if another tab spent the cookie at the same moment, its new cookie is in place a moment later.
   function refresh() {
     if (!refreshing) {
-      refreshing = fetch('/api/auth/refresh', { method: 'POST', credentials: 'same-origin' })
-        .then(function (res) {
-          if (!res.ok) return false;
-          return res.json().then(function (session) { setSession(session); return true; });
+      refreshing = refreshOnce()
+        .then(function (ok) {
+          if (ok || !state.user) return ok;
+          return new Promise(function (resolve) { setTimeout(resolve, 1500); }).then(refreshOnce);
         })
         .catch(function () {
           clearTimeout(refreshTimer);
