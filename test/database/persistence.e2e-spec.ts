@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,12 +28,15 @@ async function open(dataDir: string): Promise<{ sut: EmbeddedMongoServer; conn: 
 
 describe('embedded database: persistence', () => {
   let dataDir: string;
+  let child: ChildProcess | null = null;
 
   beforeEach(() => {
     dataDir = mkdtempSync(join(tmpdir(), 'sira-db-'));
   });
 
   afterEach(() => {
+    if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    child = null;
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -64,7 +67,7 @@ describe('embedded database: persistence', () => {
   });
 
   it('loses no acknowledged write when the writing process is killed with SIGKILL', async () => {
-    const child = spawn(
+    const writer = spawn(
       process.execPath,
       [
         '-r',
@@ -77,21 +80,22 @@ describe('embedded database: persistence', () => {
         env: { ...process.env, TS_NODE_PROJECT: 'tsconfig.json' },
       },
     );
+    child = writer;
     let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    writer.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const lastAck = await new Promise<number>((resolve, reject) => {
       let output = '';
-      child.stdout.on('data', (chunk: Buffer) => {
+      writer.stdout.on('data', (chunk: Buffer) => {
         output += chunk.toString();
         const acks = output.match(/ACK (\d+)\n/g) ?? [];
         if (acks.length >= 150) {
-          child.kill('SIGKILL');
+          writer.kill('SIGKILL');
           resolve(Number(acks[acks.length - 1].slice(4)));
         }
       });
-      child.on('exit', (code) => reject(new Error(`writer exited early (${code}): ${stderr}`)));
+      writer.on('exit', (code) => reject(new Error(`writer exited early (${code}): ${stderr}`)));
     });
-    await new Promise((resolve) => child.once('close', resolve));
+    await new Promise((resolve) => writer.once('close', resolve));
 
     const { sut, conn } = await open(dataDir);
     const seqs = (await conn.collection('items').find().sort({ seq: 1 }).toArray()).map(
