@@ -105,14 +105,13 @@ export class InboundService {
       this.logger.log(`contact ${contact.id} opted out (${channel})`);
       return changed ? answer('stopConfirm', keyword) : { replies: [], keyword: keyword.kind };
     }
-    if (contact.optedOut && (keyword?.kind === 'start' || keyword?.kind === 'yes')) {
+    // OUI after STOP opts back in, except where Twilio keeps its own opt-out list: there only
+    // Twilio's START unblocks the number (OUI is too common an answer to be a Twilio keyword).
+    const optIn = keyword?.kind === 'start' || (keyword?.kind === 'yes' && !this.twilioAnswers(channel));
+    if (contact.optedOut && keyword && optIn) {
       const changed = await this.contacts.optIn(contact.id);
       this.logger.log(`contact ${contact.id} opted back in (${channel})`);
-      // OUI is not one of Twilio's keywords: Sira answers it even when Twilio handles the others.
-      if (!changed) return { replies: [], keyword: keyword.kind };
-      return keyword.kind === 'yes'
-        ? { replies: [this.i18n.t(lang, 'channels:keywords.startConfirm')], keyword: keyword.kind }
-        : answer('startConfirm', keyword);
+      return changed ? answer('startConfirm', keyword) : { replies: [], keyword: keyword.kind };
     }
     // Opted out: the message is kept, nothing is answered.
     if (contact.optedOut) return { replies: [], keyword: null };
@@ -212,7 +211,8 @@ export class InboundService {
     return response.toString();
   }
 
-  // With Advanced Opt-Out, Twilio itself answers STOP/START/HELP on SMS.
+  // With Advanced Opt-Out, Twilio itself answers STOP/START/HELP on SMS (add the French and
+  // Bambara keywords to the Messaging Service's lists, see .env.example).
   private twilioAnswers(channel: ChannelType): boolean {
     return channel === 'sms' && this.config.twilioAdvancedOptOut;
   }

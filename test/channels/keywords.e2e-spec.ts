@@ -94,6 +94,12 @@ describe('with Twilio Advanced Opt-Out on SMS', () => {
     expect(await say(t, '+22376000301', 'START')).toEqual([]);
     expect((await contacts.findByPhone('+22376000301'))!.optedOut).toBe(false);
     expect(await say(t, '+22376000301', 'HELP')).toEqual([]);
+    expect(await say(t, '+22376000301', 'Arrêt')).toEqual([]);
+    // Twilio still blocks the number: only its START unblocks it.
+    expect(await say(t, '+22376000301', 'oui')).toEqual([]);
+    expect((await contacts.findByPhone('+22376000301'))!.optedOut).toBe(true);
+    expect(await say(t, '+22376000301', 'START')).toEqual([]);
+    expect((await contacts.findByPhone('+22376000301'))!.optedOut).toBe(false);
     expect(await say(t, 'whatsapp:+22376000302', 'STOP')).toHaveLength(1);
   });
 });
