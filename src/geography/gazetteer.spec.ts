@@ -293,6 +293,13 @@ describe('Gazetteer', () => {
       ['we are stuck in In Khalil', 'In Khalil'],
       ['je suis a diboli a la frontiere', 'Diboli'],
       ['jsuis a kalaban', 'Kalaban Coro'],
+      ['je suis à Bamako mais je veux rentrer à Kayes', 'Bamako'],
+      ['I am in Gao, I want to go back to Mopti', 'Gao'],
+      ["n bɛ Bamako, n b'a fɛ ka taa Kayes", 'Bamako'],
+      ['je veux rentrer à Kayes', 'Kayes'],
+      ['je suis rentré à Kayes la semaine passée', 'Kayes'],
+      ['I came back to Sikasso from Libya', 'Sikasso'],
+      ["n b'a fɛ ka taa San", 'San'],
     ])('finds the place in %p', (text, name) => {
       expect(sut.extract(text)?.name).toBe(name);
     });

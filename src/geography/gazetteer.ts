@@ -16,6 +16,7 @@ import {
   BAMBARA_MARKERS,
   BAMBARA_PRONOUNS,
   COMMON_WORDS,
+  DESTINATION_VERBS,
   FOREIGN_CONTINUATIONS,
   LOCATIVE_AFTER,
   LOCATIVE_BEFORE,
@@ -463,7 +464,9 @@ export class Gazetteer {
     if (!prev) return !!next && LOCATIVE_AFTER.has(next.folded);
     if (prev.text === 'à' || prev.text === 'À') return true;
     if (prev.folded === 'a') return !ctx.bambara;
-    if (LOCATIVE_BEFORE.has(prev.folded) || ORIGIN_BEFORE.has(prev.folded)) return true;
+    if ([LOCATIVE_BEFORE, ORIGIN_BEFORE, DESTINATION_VERBS].some((set) => set.has(prev.folded))) {
+      return true;
+    }
     if (this.bambaraBe(match, tokens)) return true;
     return !!next && LOCATIVE_AFTER.has(next.folded);
   }
@@ -498,8 +501,20 @@ export class Gazetteer {
     ) {
       return -1.5;
     }
+    if (this.isDestination(match, tokens)) return -1;
     if (prev.text === 'à' || prev.folded === 'a' || LOCATIVE_BEFORE.has(prev.folded)) return 1.5;
     return this.bambaraBe(match, tokens) ? 1.5 : 0;
+  }
+
+  // "je veux rentrer à Kayes", "I want to go back to Mopti", "ka taa Kayes": where the person
+  // wants to go, which is less likely where they are than another place named.
+  private isDestination(match: Match, tokens: Token[]): boolean {
+    const before = tokens.slice(Math.max(0, match.start - 3), match.start).map((t) => t.folded);
+    const [p3, p2, p1] = [before.at(-3), before.at(-2), before.at(-1)];
+    if (p1 && DESTINATION_VERBS.has(p1)) return true;
+    if (!p1 || !['a', 'au', 'to', 'vers', 'en', 'for'].includes(p1)) return false;
+    if (p2 && DESTINATION_VERBS.has(p2)) return true;
+    return !!p2 && ['back', 'home', 'chez'].includes(p2) && !!p3 && DESTINATION_VERBS.has(p3);
   }
 
   // "n bɛ San", "n sigilen bɛ Kita": Bambara "to be at" after a pronoun.

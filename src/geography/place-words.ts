@@ -50,11 +50,27 @@ export const LOCATIVE_BEFORE = new Set([
   'staying',
   'sigilen',
   'dey',
-  'taa',
   'taara',
   'tara',
   'jsuis',
   'chui',
+]);
+
+// Verbs of going: the place after them is where the person wants to go.
+export const DESTINATION_VERBS = new Set([
+  'rentrer',
+  'retourner',
+  'aller',
+  'partir',
+  'revenir',
+  'voyager',
+  'rejoindre',
+  'go',
+  'travel',
+  'return',
+  'reach',
+  'taa',
+  'segin',
 ]);
 
 // Words before a name that say where the person comes from.
