@@ -592,7 +592,9 @@
   function claim(id) {
     api('POST', '/api/handoffs/' + id + '/claim').then(function (res) {
       if (res.ok) {
-        state.alert = { id: id, kind: 'info', code: 'claimed', text: t('ticket.claimed') };
+        var alert = { id: id, kind: 'info', code: 'claimed', text: t('ticket.claimed') };
+        state.alert = alert;
+        setTimeout(function () { if (state.alert === alert) { state.alert = null; if (pane) renderAlert(); } }, 8000);
         state.ticket = res.data;
         state.tab = 'mine';
         renderTicket();
