@@ -385,6 +385,75 @@ describe('Gazetteer', () => {
     });
   });
 
+  describe('real-style messages (region of the place named, or none)', () => {
+    const REAL_STYLE: [string, string | null][] = [
+      ['bonsoir je suis a bamako niamakoro', 'Bamako'],
+      ['jsuis o mali depuis 1 semaine', null],
+      ['slt je suis à Sévaré chez mon oncle', 'Mopti'],
+      ['I am at Kayes N Di', 'Kayes'],
+      ['i dey for sikasso', 'Sikasso'],
+      ['n bɛ Segu ka baara ɲini', 'Ségou'],
+      ['ne sigilen bɛ Kati', 'Koulikoro'],
+      ['an bɛ Gao', 'Gao'],
+      ['je vis a kati ville', 'Koulikoro'],
+      ['je suis a faladie sokoro', 'Bamako'],
+      ['I stay at Banconi', 'Bamako'],
+      ['je suis au quartier mali', 'Bamako'],
+      ['je suis à Koutiala au marché', 'Koutiala'],
+      ['on est à djenné', 'Mopti'],
+      ['nous sommes a tombouctou ville', 'Tombouctou'],
+      ['i am from kita but live in bamako', 'Bamako'],
+      ['BKO COMMUNE 6', 'Bamako'],
+      ['je suis a yirimadio', 'Bamako'],
+      ['jsuis a magnambougou', 'Bamako'],
+      ['n be kalabankoro', 'Koulikoro'],
+      ['je suis rentré au village a Diéma', 'Nioro'],
+      ['mon village c est bafoulabe', 'Kayes'],
+      ['we are in Menaka', 'Ménaka'],
+      ['i live at bougouni', 'Bougouni'],
+      ['n bɛ Nioro', 'Nioro'],
+      ['je suis à nioro du sahel', 'Nioro'],
+      ['à bandiagara', 'Bandiagara'],
+      ['suis a ansongo', 'Gao'],
+      ['kidal', 'Kidal'],
+      ['Je suis à Mopti', 'Mopti'],
+      ['je suis bien arrivé', null],
+      ['ma mere est malade', null],
+      ['I need work', null],
+      ['n ma dumuni sɔrɔ', null],
+      ['je veux une machine', null],
+      ['il me faut une formation', null],
+      ['ya pas de travail ici', null],
+      ['on ne me paye pas', null],
+      ['je dors sous un hangar', null],
+      ['je veux retourner en Libye', null],
+      ['I was in Algeria for 3 years', null],
+      ['a ye n gɛn ka bɔ so', null],
+      ['n ba bɛ kasi', null],
+      ['san kelen ni kɔ', null],
+      ['dire merci', null],
+      ['ne fana', null],
+      ['n dɔgɔ bɛ lakɔli la', null],
+      ['bla bla', null],
+      ['ton frère est où', null],
+      ['mon frère est a la maison', null],
+      ['le bus est parti', null],
+      ['je suis sans rien', null],
+      ['i want to see a doctor', null],
+      ['my boss is bad', null],
+      ['I feel lonely', null],
+      ['my kids', null],
+      ['aidez moi svp', null],
+      ['koro ye n bugɔ', null],
+      ['bara', null],
+      ['Sira ye mun ye', null],
+    ];
+
+    it.each(REAL_STYLE)('%p -> %p', (text, region) => {
+      expect(sut.extract(text)?.region ?? null).toBe(region);
+    });
+  });
+
   describe('distanceKm', () => {
     it('measures great-circle distances between towns', () => {
       const bamako = sut.lookup('Bamako');
