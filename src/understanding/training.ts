@@ -131,8 +131,13 @@ function bestF1Threshold(scores: number[], truth: boolean[]): number {
     });
     return tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
   });
-  const best = Math.max(...f1s);
-  return grid.find((_, i) => f1s[i] >= best - 0.01) ?? 0.5;
+  // Smoothed over neighbouring thresholds so that one lucky point does not decide.
+  const smooth = f1s.map((_, i) => {
+    const window = f1s.slice(Math.max(0, i - 1), i + 2);
+    return window.reduce((a, b) => a + b, 0) / window.length;
+  });
+  const best = Math.max(...smooth);
+  return grid.find((_, i) => smooth[i] >= best - 0.01) ?? 0.5;
 }
 
 // Urgent threshold: every out-of-fold crisis caught by patterns or score, with a safety margin.
