@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { Model, QueryFilter, isValidObjectId } from 'mongoose';
+import { Model, QueryFilter, Types, isValidObjectId } from 'mongoose';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/role';
 import { AppConfig } from '../config/app-config';
@@ -21,10 +21,12 @@ const LIST_LIMIT = 500;
 const FOLLOW_UP_BATCH = 100;
 // A follow-up question stays answerable this long after it was sent.
 export const FOLLOW_UP_ANSWER_WINDOW_MS = 14 * 24 * 60 * 60 * 1000;
+// A follow-up that has to wait is looked at again this much later.
+export const FOLLOW_UP_RETRY_MS = 24 * 60 * 60 * 1000;
 // Only these still wait for news; a final status makes the follow-up pointless.
 const FOLLOW_UP_STATUSES: ReferralStatus[] = ['sent', 'accepted'];
 
-type Lean = Referral & { _id: { toString(): string } };
+type Lean = Referral & { _id: Types.ObjectId };
 
 export interface CreateReferralInput {
   contactId: string;
@@ -235,7 +237,7 @@ export class ReferralsService {
   // Claims due follow-ups one by one (atomic flip of sentAt), so two instances never send the same one.
   async sendDueFollowUps(): Promise<number> {
     let sent = 0;
-    for (; sent < FOLLOW_UP_BATCH; sent++) {
+    for (let claimed = 0; claimed < FOLLOW_UP_BATCH; claimed++) {
       const now = this.clock.now();
       const doc = await this.referrals
         .findOneAndUpdate(
@@ -245,33 +247,70 @@ export class ReferralsService {
             status: { $in: FOLLOW_UP_STATUSES },
           },
           { $set: { 'followUp.sentAt': now } },
-          { returnDocument: 'after', sort: { 'followUp.dueAt': 1 } },
+          { returnDocument: 'after', sort: { 'followUp.dueAt': 1, _id: 1 } },
         )
         .lean<Lean>()
         .exec();
       if (!doc) break;
-      const id = doc._id.toString();
-      try {
-        const queued = await this.outbox.enqueue({
-          contactId: doc.contactId,
-          channel: doc.channel,
-          text: this.followUpText(doc),
-          kind: 'followup',
-          idempotencyKey: `referral-followup:${id}`,
-        });
+      if (await this.mustWait(doc, now)) {
         await this.referrals
-          .updateOne({ _id: doc._id }, { $set: { 'followUp.outboxId': queued.id } })
+          .updateOne(
+            { _id: doc._id },
+            {
+              $set: {
+                'followUp.sentAt': null,
+                'followUp.dueAt': new Date(now.getTime() + FOLLOW_UP_RETRY_MS),
+              },
+            },
+          )
           .exec();
-      } catch (error) {
-        // Give it back so a later run retries; the outbox key keeps a retry from sending twice.
-        await this.referrals
-          .updateOne({ _id: doc._id }, { $set: { 'followUp.sentAt': null } })
-          .exec();
-        this.logger.error(`Follow-up of referral ${id} not queued: ${(error as Error).message}`);
-        break;
+        continue;
       }
+      if (!(await this.queueFollowUp(doc))) break;
+      sent++;
     }
     return sent;
+  }
+
+  // A bare "1" or "2" must be unambiguous: one question at a time per person, none while a
+  // caseworker has the conversation. The oldest referral asks first.
+  private async mustWait(doc: Lean, now: Date): Promise<boolean> {
+    if (await this.handoffs.findOpenForContact(doc.contactId)) return true;
+    const since = new Date(now.getTime() - FOLLOW_UP_ANSWER_WINDOW_MS);
+    const other = await this.referrals
+      .exists({
+        _id: { $ne: doc._id },
+        contactId: doc.contactId,
+        'followUp.answer': null,
+        'followUp.sentAt': { $gte: since },
+        $or: [{ 'followUp.sentAt': { $lt: now } }, { _id: { $lt: doc._id } }],
+      })
+      .exec();
+    return other !== null;
+  }
+
+  private async queueFollowUp(doc: Lean): Promise<boolean> {
+    const id = doc._id.toString();
+    try {
+      const queued = await this.outbox.enqueue({
+        contactId: doc.contactId,
+        channel: doc.channel,
+        text: this.followUpText(doc),
+        kind: 'followup',
+        idempotencyKey: `referral-followup:${id}`,
+      });
+      await this.referrals
+        .updateOne({ _id: doc._id }, { $set: { 'followUp.outboxId': queued.id } })
+        .exec();
+      return true;
+    } catch (error) {
+      // Give it back so a later run retries; the outbox key keeps a retry from sending twice.
+      await this.referrals
+        .updateOne({ _id: doc._id }, { $set: { 'followUp.sentAt': null } })
+        .exec();
+      this.logger.error(`Follow-up of referral ${id} not queued: ${(error as Error).message}`);
+      return false;
+    }
   }
 
   // Caseworker side --------------------------------------------------------------------------

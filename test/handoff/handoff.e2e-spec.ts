@@ -336,4 +336,21 @@ describe('handoff API', () => {
       await other.close();
     }
   });
+  it('documents its routes in the OpenAPI description', async () => {
+    const res = await fetch(`${t.baseUrl}/api/docs-json`);
+    const doc = (await res.json()) as {
+      paths: Record<string, Record<string, { security?: unknown[] }>>;
+    };
+    for (const path of [
+      '/api/handoffs',
+      '/api/handoffs/{id}',
+      '/api/handoffs/{id}/claim',
+      '/api/handoffs/events',
+      '/api/referrals/{id}',
+      '/api/stats',
+    ]) {
+      expect(Object.keys(doc.paths)).toContain(path);
+    }
+    expect(doc.paths['/api/handoffs/{id}/claim'].post.security).toEqual([{ bearer: [] }]);
+  });
 });

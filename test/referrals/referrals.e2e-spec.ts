@@ -253,4 +253,39 @@ describe('referrals', () => {
     expect((await byId(id))?.followUp).toMatchObject({ answer: 'no', ticketId: answer.ticketId });
     setNow(base);
   });
+  it('asks one follow-up at a time per person, and none while a caseworker has the conversation', async () => {
+    const sut = t.app.get(ReferralsService);
+    const outbox = t.app.get(OutboxService);
+    const contactId = await newContact(t);
+    const first = await newReferral({ contactId });
+    const second = await newReferral({ contactId, need: 'health' });
+    const followUps = async () =>
+      (await outbox.listForContact(contactId))
+        .filter((m) => m.kind === 'followup')
+        .map((m) => m.text);
+
+    setNow(at(73 * HOUR));
+    await t.app.get(FollowUpJob).run();
+    expect(await followUps()).toEqual([expect.stringContaining(first.code)]);
+    await sut.answerFollowUp(first.id, 'no', 'SMfirst');
+
+    // The 'no' opened a ticket: the second question waits until it is closed.
+    setNow(at(98 * HOUR));
+    await t.app.get(FollowUpJob).run();
+    expect(await followUps()).toHaveLength(1);
+    const ticket = await t.app.get(HandoffService).findOpenForContact(contactId);
+    const admin = await loginAs(t, 'admin');
+    await call(t, 'POST', `/api/handoffs/${ticket!.id}/close`, admin.token, {
+      outcome: 'referred',
+    });
+
+    setNow(at(123 * HOUR));
+    await t.app.get(FollowUpJob).run();
+    expect(await followUps()).toEqual([
+      expect.stringContaining(first.code),
+      expect.stringContaining(second.code),
+    ]);
+    expect(await sut.pendingFollowUp(contactId)).toMatchObject({ referralId: second.id });
+    setNow(base);
+  });
 });
