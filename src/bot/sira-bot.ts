@@ -2,11 +2,9 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   Activity,
   ActivityTypes,
-  ConversationState,
   ResourceResponse,
   StatePropertyAccessor,
   TurnContext,
-  UserState,
 } from 'botbuilder';
 import { DialogContext, DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
 import { MAIN_DIALOG } from '../../dialogs/dialog-ids';
@@ -17,6 +15,7 @@ import { parseYesNo } from '../../dialogs/replies';
 import { SiraTools } from '../../dialogs/sira-tools';
 import { isETagConflict } from './bot.exception';
 import { MongoStorage } from './mongo-storage';
+import { OptimisticState } from './optimistic-state';
 
 export const DIALOG_PORTS = Symbol('DIALOG_PORTS');
 
@@ -30,8 +29,8 @@ const MAX_ATTEMPTS = 3;
 @Injectable()
 export class SiraBot {
   private readonly logger = new Logger(SiraBot.name);
-  private readonly conversationState: ConversationState;
-  private readonly userState: UserState;
+  private readonly conversationState: OptimisticState;
+  private readonly userState: OptimisticState;
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly tools: SiraTools;
   private readonly dialogs: DialogSet;
@@ -40,8 +39,8 @@ export class SiraBot {
     storage: MongoStorage,
     @Inject(DIALOG_PORTS) private readonly ports: DialogPorts,
   ) {
-    this.conversationState = new ConversationState(storage);
-    this.userState = new UserState(storage);
+    this.conversationState = OptimisticState.conversation(storage);
+    this.userState = OptimisticState.user(storage);
     this.dialogState = this.conversationState.createProperty<DialogState>('dialogState');
     this.tools = new SiraTools(
       ports,
