@@ -56,7 +56,7 @@ describe('Collection', () => {
     expect(sut.candidates({ city: { $ne: 'Kayes' } })).toBeNull();
   });
 
-  it('does not use a partial index to narrow a filter', () => {
+  it('narrows through a partial index only for values the index is sure to hold', () => {
     sut.createIndex({
       v: 2,
       key: { sid: 1 },
@@ -69,6 +69,28 @@ describe('Collection', () => {
 
     expect(sut.candidates({ sid: null })).toBeNull();
     expect(() => sut.insert({ _id: 3, sid: 'x' })).not.toThrow();
+    expect(sut.candidates({ sid: 'x' })?.map((d) => d._id)).toEqual([3]);
     expect(() => sut.insert({ _id: 4, sid: 'x' })).toThrow('index: sid_1 dup key: { sid: "x" }');
+  });
+
+  it('narrows through a sparse index only for non-null values', () => {
+    sut.createIndex({ v: 2, key: { phone: 1 }, name: 'phone_1', sparse: true });
+    sut.insert({ _id: 1, phone: '1' });
+    sut.insert({ _id: 2 });
+
+    expect(sut.candidates({ phone: '1' })?.map((d) => d._id)).toEqual([1]);
+    expect(sut.candidates({ phone: null })).toBeNull();
+  });
+
+  it('does not narrow through a partial index whose filter is on another field', () => {
+    sut.createIndex({
+      v: 2,
+      key: { phone: 1 },
+      name: 'phone_1',
+      partialFilterExpression: { active: true },
+    });
+    sut.insert({ _id: 1, phone: '1', active: false });
+
+    expect(sut.candidates({ phone: '1' })).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { ObjectId } from 'bson';
 import { Query } from 'mingo';
 import type { Doc } from './documents';
-import { isPlainObject, pathValues, valueKey } from './documents';
+import { isPlainObject, pathValues, setPath, valueKey } from './documents';
 
 export interface IndexSpec extends Doc {
   v: number;
@@ -42,11 +42,6 @@ export class HashIndex {
     this.filter = spec.partialFilterExpression ? new Query(spec.partialFilterExpression, {}) : null;
   }
 
-  // A sparse or partial index does not hold every document, so it cannot answer a lookup alone.
-  get complete(): boolean {
-    return !this.spec.sparse && !this.filter;
-  }
-
   // Every key a document contributes (one per array element combination), none if it is not indexed.
   private keys(doc: Doc): IndexKey[] {
     if (this.filter && !this.filter.test(doc)) return [];
@@ -85,19 +80,34 @@ export class HashIndex {
     }
   }
 
-  // _id keys of the documents a filter with equality (or $in) on every indexed field can match; null if unusable.
+  // _id keys of the documents a filter with equality (or $in) on every indexed field can match;
+  // null when the index cannot answer alone.
   lookup(filter: Doc): Set<string> | null {
-    if (!this.complete) return null;
     const perField: unknown[][] = [];
     for (const field of this.fields) {
       const values = equalityValues(filter[field]);
       if (!values) return null;
       perField.push(values);
     }
+    const keys = combinations(perField);
+    if (!keys.every(({ values }) => this.holdsEveryMatch(values))) return null;
     const ids = new Set<string>();
-    for (const { key } of combinations(perField))
-      this.entries.get(key)?.forEach((id) => ids.add(id));
+    for (const { key } of keys) this.entries.get(key)?.forEach((id) => ids.add(id));
     return ids;
+  }
+
+  // A sparse or partial index skips documents; it still answers when every document equal to
+  // `values` on the indexed fields is necessarily indexed.
+  private holdsEveryMatch(values: unknown[]): boolean {
+    if (this.spec.sparse && values.every((v) => v === null)) return false;
+    const partial = this.spec.partialFilterExpression;
+    if (!partial || !this.filter) return true;
+    if (!Object.keys(partial).every((field) => this.fields.includes(field))) return false;
+    // Partial filters only allow positive conditions ($eq, $exists, $gt..., $type, $in, $and, $or),
+    // so a document holding these values satisfies them exactly when this sample does.
+    const sample: Doc = {};
+    this.fields.forEach((f, i) => setPath(sample, f, values[i]));
+    return this.filter.test(sample);
   }
 }
 
