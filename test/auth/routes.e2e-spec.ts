@@ -38,9 +38,19 @@ describe('API routes without a token (e2e)', () => {
     expect(paths).toEqual(expect.arrayContaining(['POST /api/auth/login', 'GET /api/users', 'PATCH /api/users/:id', 'GET /api/audit']));
   });
 
+  it('documents the auth and user routes in OpenAPI, with bearer security where a token is needed', async () => {
+    const res = await fetch(`${t.baseUrl}/api/docs-json`);
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as { paths: Record<string, Record<string, { security?: unknown[] }>> };
+    expect(doc.paths['/api/auth/login'].post.security).toBeUndefined();
+    expect(doc.paths['/api/users'].post.security).toEqual([{ bearer: [] }]);
+    expect(doc.paths['/api/audit'].get.security).toEqual([{ bearer: [] }]);
+  });
+
   it('answers 401 on every /api route except login, refresh and the docs', async () => {
     const closed = apiRoutes(t).filter((r) => r.path.startsWith('/api/') && !OPEN.some((open) => open.test(r.path)));
     expect(closed.length).toBeGreaterThan(4);
+    process.stdout.write(`route walk: ${closed.length} closed /api routes\n`);
     const results = [];
     for (const { method, path } of closed) {
       const url = t.baseUrl + path.replace(/[{}]/g, '').replace(/:\w+/g, '0123456789abcdef01234567');
