@@ -47,6 +47,7 @@ describe('detectLanguage', () => {
     ['?!', 'unknown'],
     ['salam', 'unknown'],
     ['Moussa', 'unknown'],
+    ['Moussa Traoré', 'unknown'],
   ])('says %p is %s', (text, expected) => {
     expect(sut(text)).toBe(expected);
   });
@@ -72,6 +73,10 @@ describe('detectLanguage', () => {
     ['abeg', 'en'],
     ['hi', 'en'],
     ['ok', 'en'],
+    ['n bé baara nyini', 'bm'],
+    ['Salam, I ni ce', 'bm'],
+    ['Bonjour, I need help', 'en'],
+    ["Hello, j'ai besoin d'aide", 'fr'],
   ])('says %p is %s', (text, expected) => {
     expect(sut(text)).toBe(expected);
   });

@@ -169,8 +169,8 @@ const NEUTRAL = new Set(
 
 // Letters only Bambara writes.
 const BAMBARA_LETTERS = /[ɛɔɲŋƐƆƝŊ]/;
-// Accented letters only French writes in these messages.
-const FRENCH_LETTERS = /[éêçùûœ]|(^|\s)à(\s|$)/i;
+// Accented letters only French writes in these messages (é is left out: names, Bambara "bé").
+const FRENCH_LETTERS = /[êçùûœ]|(^|\s)à(\s|$)/i;
 
 // Character trigram profiles, learnt from the lexicons, score words no lexicon knows.
 const NGRAM_WEIGHT = 0.8;
