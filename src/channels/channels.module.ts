@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { ContactsModule } from '../contacts/contacts.module';
 import { OutboxModule } from '../outbox/outbox.module';
+import { defaultInboundOptions, INBOUND_OPTIONS } from './inbound.options';
 import { InboundService } from './inbound.service';
 import { InboundMessage, InboundMessageSchema } from './schemas/inbound-message.schema';
 import { DevelopmentOnlyGuard } from './simulator/development-only.guard';
@@ -18,7 +19,13 @@ import { TwilioWebhookController } from './twilio-webhook.controller';
     MongooseModule.forFeature([{ name: InboundMessage.name, schema: InboundMessageSchema }]),
   ],
   controllers: [TwilioWebhookController, SimulatorController],
-  providers: [InboundService, TwilioBotAdapter, TwilioSignatureGuard, DevelopmentOnlyGuard],
+  providers: [
+    { provide: INBOUND_OPTIONS, useFactory: defaultInboundOptions },
+    InboundService,
+    TwilioBotAdapter,
+    TwilioSignatureGuard,
+    DevelopmentOnlyGuard,
+  ],
   exports: [TwilioBotAdapter, ContactsModule, OutboxModule],
 })
 export class ChannelsModule {}

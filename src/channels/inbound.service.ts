@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Activity, ActivityTypes } from 'botbuilder';
 import { Model, Types } from 'mongoose';
@@ -12,6 +12,7 @@ import { ChannelType } from '../contacts/schemas/contact.schema';
 import { OutboxService } from '../outbox/outbox.service';
 import { SiraChannelData } from './bot.token';
 import { ChannelsException, ChannelsExceptionCode } from './channels.exception';
+import { INBOUND_OPTIONS, InboundOptions } from './inbound.options';
 import { detectKeyword, Keyword } from './keywords';
 import { InboundMedia, InboundMessage, InboundMessageDocument } from './schemas/inbound-message.schema';
 import { DEFAULT_SMS_BUDGET, shapeSms } from './sms-text';
@@ -19,11 +20,6 @@ import { TwilioBotAdapter } from './twilio-bot.adapter';
 
 export type TwilioParams = Record<string, string | string[] | undefined>;
 
-// A duplicate of a turn still running waits this long for its reply (Twilio gives up at 15 s).
-const DUPLICATE_WAIT_MS = 10_000;
-const DUPLICATE_POLL_MS = 100;
-// A claim this old belongs to an instance that died mid-turn: a retry may run the turn again.
-const STALE_CLAIM_MS = 120_000;
 // WhatsApp refuses longer bodies.
 const WHATSAPP_MAX_CHARS = 1600;
 
@@ -50,6 +46,7 @@ export class InboundService {
     private readonly cipher: FieldCipher,
     private readonly i18n: I18nService,
     private readonly config: AppConfig,
+    @Inject(INBOUND_OPTIONS) private readonly options: InboundOptions,
   ) {}
 
   // Returns the TwiML to answer the webhook with. Same MessageSid → same answer, one turn.
@@ -69,16 +66,55 @@ export class InboundService {
       this.logger.log(`duplicate ${messageSid} for contact ${contact.id}: replaying`);
       return this.awaitReply(claim.record);
     }
-    const { replies, keyword } = await this.turn(claim.record, contact, channel, text, media);
-    const reply = this.toTwiml(channel, replies);
-    await this.inbound
-      .updateOne(
-        { _id: claim.record._id, claimedAt: claim.record.claimedAt },
-        { $set: { status: 'done', replyEnc: this.cipher.encrypt(reply), keyword, doneAt: new Date() } },
-      )
-      .exec();
-    this.logger.log(`inbound ${messageSid} for contact ${contact.id} (${channel}): ${replies.length} reply(ies)`);
-    return reply;
+    let late = false;
+    const finished = this.turn(claim.record, contact, channel, text, media).then(async ({ replies, keyword }) => {
+      // Too late for the webhook answer: the replies leave through the outbox instead.
+      if (late) await this.sendLate(claim.record, contact, channel, replies);
+      const reply = late ? EMPTY_TWIML : this.toTwiml(channel, replies);
+      await this.inbound
+        .updateOne(
+          { _id: claim.record._id, claimedAt: claim.record.claimedAt },
+          { $set: { status: 'done', replyEnc: this.cipher.encrypt(reply), keyword, doneAt: new Date() } },
+        )
+        .exec();
+      this.logger.log(
+        `inbound ${messageSid} for contact ${contact.id} (${channel}): ${replies.length} reply(ies)${late ? ' via outbox' : ''}`,
+      );
+      return reply;
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<string>((resolve) => {
+      timer = setTimeout(() => {
+        late = true;
+        resolve(EMPTY_TWIML);
+      }, this.options.inlineDeadlineMs);
+    });
+    // Once answered, nobody awaits the turn any more: its failure must still be seen.
+    finished.catch((error: unknown) => {
+      if (late) this.logger.error(`late turn for ${messageSid} failed: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    try {
+      return await Promise.race([finished, deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async sendLate(
+    record: InboundMessageDocument,
+    contact: ContactView,
+    channel: ChannelType,
+    replies: string[],
+  ): Promise<void> {
+    for (const [i, text] of replies.entries()) {
+      await this.outbox.enqueue({
+        contactId: contact.id,
+        channel,
+        text,
+        kind: 'system',
+        idempotencyKey: `reply:${record.messageSid}:${i}`,
+      });
+    }
   }
 
   private async turn(
@@ -178,7 +214,7 @@ export class InboundService {
       if (!isDuplicateKey(error)) throw error;
     }
     const existing = await this.inbound.findOne({ messageSid: input.messageSid }).orFail().exec();
-    if (existing.status === 'processing' && now.getTime() - existing.claimedAt.getTime() > STALE_CLAIM_MS) {
+    if (existing.status === 'processing' && now.getTime() - existing.claimedAt.getTime() > this.options.staleClaimMs) {
       const taken = await this.inbound
         .findOneAndUpdate(
           { _id: existing._id, status: 'processing', claimedAt: existing.claimedAt },
@@ -193,10 +229,10 @@ export class InboundService {
 
   // The same answer as the first delivery, or an empty one if that turn is still running.
   private async awaitReply(record: InboundMessageDocument): Promise<string> {
-    const deadline = Date.now() + DUPLICATE_WAIT_MS;
+    const deadline = Date.now() + this.options.duplicateWaitMs;
     let current: InboundMessageDocument | null = record;
     while (current && current.status !== 'done' && Date.now() < deadline) {
-      await sleep(DUPLICATE_POLL_MS);
+      await sleep(this.options.duplicatePollMs);
       current = await this.inbound.findById(record._id).exec();
     }
     return current?.replyEnc ? this.cipher.decrypt(current.replyEnc) : EMPTY_TWIML;

@@ -10,7 +10,9 @@ import {
   twimlMessages,
   withTestBot,
 } from '../harness/twilio';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { TurnContext } from 'botbuilder';
+import { INBOUND_OPTIONS, InboundOptions } from '../../src/channels/inbound.options';
 import { SiraChannelData } from '../../src/channels/bot.token';
 import { TwilioBotAdapter } from '../../src/channels/twilio-bot.adapter';
 import { OutboxService } from '../../src/outbox/outbox.service';
@@ -167,6 +169,30 @@ describe('Twilio messaging webhook (real signatures, real HTTP)', () => {
     const res = await postTwilio(t, MESSAGES_WEBHOOK, inboundParams({ from: '+22376000107', body: 'x' }));
     expect(res.status).toBe(200);
     expect(twimlMessages(res.body)[0]).toMatch(/problème/);
+  });
+
+  it('answers a turn slower than the inline deadline with empty TwiML and sends its replies through the outbox', async () => {
+    const options = t.app.get<InboundOptions>(INBOUND_OPTIONS);
+    const deadline = options.inlineDeadlineMs;
+    options.inlineDeadlineMs = 100;
+    bot.delayMs = 400;
+    try {
+      const params = inboundParams({ from: '+22376000109', body: 'lent' });
+      const res = await postTwilio(t, MESSAGES_WEBHOOK, params);
+      expect(res.status).toBe(200);
+      expect(twimlMessages(res.body)).toEqual([]);
+      const record = () => collection(t, 'inbound_messages').findOne({ messageSid: params.MessageSid });
+      for (let i = 0; i < 100 && (await record())?.status !== 'done'; i++) await sleep(50);
+      const contactId = bot.activities.find((a) => a.id === params.MessageSid)!.from!.id;
+      expect(await t.app.get(OutboxService).listForContact(contactId)).toMatchObject([
+        { text: 'echo: lent', channel: 'sms', status: 'sink' },
+      ]);
+      // Twilio's retry gets nothing more: the reply already left through the outbox.
+      expect(twimlMessages((await postTwilio(t, MESSAGES_WEBHOOK, params)).body)).toEqual([]);
+      expect(bot.turnsFor(params.MessageSid)).toBe(1);
+    } finally {
+      options.inlineDeadlineMs = deadline;
+    }
   });
 
   it('sends proactive messages (continueConversation) through the outbox, shaped for SMS', async () => {
