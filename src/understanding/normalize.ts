@@ -237,6 +237,8 @@ const SMS_ENGLISH: Record<string, string> = {
   dia: 'there',
   m: 'am',
   ma: 'my',
+  wat: 'what',
+  wht: 'what',
 };
 
 // After "2"/"4" these are counted things: "2 mois", "4 enfants", "2 years".
@@ -298,7 +300,7 @@ function expandToken(token: string, i: number, tokens: string[], read: Reading):
   if (/^\d+$/.test(token)) return expandDigit(token, i, tokens, read);
   if (read === 'en') {
     // West African "ma" is "my" before a word ("ma pocket"), "madam" otherwise ("hello ma").
-    if (token === 'ma' && (!tokens[i + 1] || tokens[i + 1] === 'ma')) return token;
+    if (token === 'ma' && (!tokens[i + 1] || ['ma', 'my'].includes(tokens[i + 1]))) return token;
     return SMS_ENGLISH[token] ?? token;
   }
   if (read === 'bm') {
