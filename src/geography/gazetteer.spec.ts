@@ -47,6 +47,16 @@ describe('Gazetteer', () => {
       }
     });
 
+    it('puts every place near the capital of its region (catches swapped coordinates)', () => {
+      const capitals = new Map(sut.places('region').map((p) => [p.region, p]));
+      for (const place of sut.places()) {
+        const capital = capitals.get(place.region);
+        if (!capital) throw new Error(`no capital for ${place.region}`);
+        const limit = place.region === 'Bamako' ? 25 : place.region === 'Taoudénit' ? 500 : 300;
+        expect([place.name, sut.distanceKm(place, capital) < limit]).toEqual([place.name, true]);
+      }
+    });
+
     it('keeps the six communes of Bamako', () => {
       const communes = sut
         .places('commune')

@@ -1,3 +1,5 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import { foldAccents, normalize, tokenize, tokens } from './normalize';
 
 describe('normalize', () => {
@@ -95,6 +97,15 @@ describe('normalize', () => {
     expect(normalize('')).toBe('');
     expect(normalize('🙏🙏')).toBe('');
     expect(normalize('?!...')).toBe('');
+  });
+
+  it('is idempotent on every message of the language dev list', () => {
+    const texts = readFileSync(join(__dirname, 'data', 'language-dev.jsonl'), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim().length > 0)
+      .map((l) => (JSON.parse(l) as { text: string }).text);
+    const unstable = texts.filter((t) => normalize(normalize(t)) !== normalize(t));
+    expect(unstable).toEqual([]);
   });
 
   it('is idempotent on its own output', () => {
