@@ -310,6 +310,16 @@ describe('Gazetteer', () => {
       ['je suis rentré à Kayes la semaine passée', 'Kayes'],
       ['I came back to Sikasso from Libya', 'Sikasso'],
       ["n b'a fɛ ka taa San", 'San'],
+      ['n bɛ Tumutu', 'Tombouctou'],
+      ['n bɛ Ɲonon', 'Niono'],
+      ['n bɛ Ɲɔrɔ', 'Nioro du Sahel'],
+      ['n bɛ Jɛnnɛ', 'Djenné'],
+      ['n bɛ Mɔti', 'Mopti'],
+      ['n bɛ Jɔyila', 'Dioïla'],
+      ['n bɛ Bajagara', 'Bandiagara'],
+      ['n bɛ Dwɛnza', 'Douentza'],
+      ['n bɛ Masina', 'Macina'],
+      ['n bɛ Kulikɔrɔ', 'Koulikoro'],
     ])('finds the place in %p', (text, name) => {
       expect(sut.extract(text)?.name).toBe(name);
     });
