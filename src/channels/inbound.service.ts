@@ -67,8 +67,17 @@ export class InboundService {
       return this.awaitReply(claim.record);
     }
     let late = false;
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<string>((resolve) => {
+      timer = setTimeout(() => {
+        late = true;
+        resolve(EMPTY_TWIML);
+      }, this.options.inlineDeadlineMs);
+    });
     const finished = this.turn(claim.record, contact, channel, text, media).then(async ({ replies, keyword }) => {
-      // Too late for the webhook answer: the replies leave through the outbox instead.
+      // Decided here, synchronously: in time → the webhook waits for this reply (the deadline is off);
+      // too late → the webhook got an empty answer and the replies leave through the outbox.
+      if (!late) clearTimeout(timer);
       if (late) await this.sendLate(claim.record, contact, channel, replies);
       const reply = late ? EMPTY_TWIML : this.toTwiml(channel, replies);
       await this.inbound
@@ -81,13 +90,6 @@ export class InboundService {
         `inbound ${messageSid} for contact ${contact.id} (${channel}): ${replies.length} reply(ies)${late ? ' via outbox' : ''}`,
       );
       return reply;
-    });
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<string>((resolve) => {
-      timer = setTimeout(() => {
-        late = true;
-        resolve(EMPTY_TWIML);
-      }, this.options.inlineDeadlineMs);
     });
     // Once answered, nobody awaits the turn any more: its failure must still be seen.
     finished.catch((error: unknown) => {
