@@ -59,7 +59,12 @@ export class AuthService implements OnModuleInit {
     const matches = await bcrypt.compare(password, user?.passwordHash ?? this.dummyHash);
     if (!user || !matches || !user.active) {
       const lockMs = await this.throttle.recordFailure(email, ip);
-      if (lockMs > 0) throw tooMany(lockMs);
+      if (lockMs > 0) {
+        // Visible to supervisors in the audit log: repeated lockouts mean someone is guessing.
+        const id = user?.id ?? 'unknown';
+        await this.audit.record({ id, email: email.trim().toLowerCase().slice(0, 254) }, 'auth.lockout', { type: 'user', id });
+        throw tooMany(lockMs);
+      }
       throw new AuthException(AuthExceptionCode.INVALID_CREDENTIALS, 'Email or password is incorrect');
     }
     await this.throttle.clear(email, ip);

@@ -84,6 +84,10 @@ describe('auth (e2e)', () => {
       expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(800);
       expect(await locked.json()).toMatchObject({ code: 'TOO_MANY_ATTEMPTS' });
 
+      const admin = await loginAs(t, 'admin');
+      const audit = await fetch(`${t.baseUrl}/api/audit?action=auth.lockout&actorId=${cw.user.id}`, { headers: authHeader(admin.token) });
+      expect(((await audit.json()) as { total: number }).total).toBe(1);
+
       // Another account from the same address is not affected.
       const other = await loginAs(t, 'caseworker');
       await expect(login(t.baseUrl, other.email, other.password)).resolves.toHaveProperty('token');

@@ -11,6 +11,16 @@ import { openTicket } from '../handoff/helpers';
 const SHOTS = join(__dirname, '../../test-results');
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
+// Script errors and CSP violations both surface here; the 401 of the boot-time refresh is expected.
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().includes('401')) errors.push(message.text());
+  });
+  return errors;
+}
+
 async function logIn(page: Page, t: TestApp, who: LoggedIn): Promise<void> {
   await page.goto(`${t.baseUrl}/console`);
   await page.fill('#login-email', who.email);
@@ -39,6 +49,7 @@ describe('console in Chromium (e2e)', () => {
 
   it('logs in, claims a live ticket, replies through the outbox and closes it', async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const errors = watchErrors(page);
     await openTicket(t, { region: 'Kayes', place: 'Kita', needs: ['food', 'shelter'] });
     await logIn(page, t, caseworker);
 
@@ -88,6 +99,7 @@ describe('console in Chromium (e2e)', () => {
     await page.waitForSelector('.ticket-head [data-status=closed]');
     const closed = await t.app.get(HandoffService).get(caseworker.user, id);
     expect(closed).toMatchObject({ status: 'closed', outcome: 'referred' });
+    expect(errors).toEqual([]);
     await page.close();
   });
 
@@ -171,6 +183,7 @@ describe('console in Chromium (e2e)', () => {
     await referrals.changeStatus(supervisor.user, first.id, first.status === 'proposed' ? 'sent' : 'accepted');
 
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const errors = watchErrors(page);
     await logIn(page, t, caseworker);
     await page.selectOption('#lang', 'en');
     await page.click('#nav a[data-view=referrals]');
@@ -189,6 +202,7 @@ describe('console in Chromium (e2e)', () => {
     const overflow = await page.evaluate<boolean>('document.documentElement.scrollWidth > window.innerWidth');
     expect(overflow).toBe(false);
     await page.screenshot({ path: join(SHOTS, 'console-dashboard.png') });
+    expect(errors).toEqual([]);
     await page.close();
   });
 });
