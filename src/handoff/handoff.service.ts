@@ -82,6 +82,8 @@ export class HandoffService {
         idempotencyKey: input.idempotencyKey,
         openedAt: now,
         transcript: input.transcript.map((line) => this.entry(line.from, line.text, line.at)),
+        messageCount: input.transcript.length,
+        lastMessageAt: input.transcript.at(-1)?.at ?? null,
       });
       this.logger.log(
         `Handoff ${doc.id} opened (reason ${input.reason}, priority ${doc.priority})`,
@@ -117,7 +119,10 @@ export class HandoffService {
     const doc = await this.handoffs
       .findOneAndUpdate(
         { _id: ticketId, open: true, 'transcript.messageSid': { $ne: messageSid } },
-        { $push: { transcript: { ...this.entry('person', text, this.clock.now()), messageSid } } },
+        {
+          $push: { transcript: { ...this.entry('person', text, this.clock.now()), messageSid } },
+          ...this.counted(),
+        },
         { returnDocument: 'after' },
       )
       .exec();
@@ -143,7 +148,7 @@ export class HandoffService {
     await this.handoffs
       .updateOne(
         { _id: ticketId, open: true },
-        { $push: { transcript: this.entry('bot', text, this.clock.now()) } },
+        { $push: { transcript: this.entry('bot', text, this.clock.now()) }, ...this.counted() },
       )
       .exec();
   }
@@ -154,7 +159,8 @@ export class HandoffService {
     const filter: QueryFilter<Handoff> = { status };
     if (user.role === 'caseworker')
       filter.$or = [{ region: { $in: user.regions } }, { region: null }];
-    const query = this.handoffs.find(filter);
+    // The list never needs the transcript: counters on the ticket stand in for it.
+    const query = this.handoffs.find(filter, { transcript: 0 });
     if (status === 'closed') query.sort({ closedAt: -1 }).limit(CLOSED_LIST_LIMIT);
     else query.sort({ priority: 1, openedAt: 1, _id: 1 });
     const docs = await query.lean<Lean[]>().exec();
@@ -279,6 +285,7 @@ export class HandoffService {
               deliveryStatus: sent.status,
             },
           },
+          ...this.counted(),
         },
         { returnDocument: 'after' },
       )
@@ -485,6 +492,10 @@ export class HandoffService {
     }
   }
 
+  private counted(): { $inc: { messageCount: number }; $set: { lastMessageAt: Date } } {
+    return { $inc: { messageCount: 1 }, $set: { lastMessageAt: this.clock.now() } };
+  }
+
   private entry(from: TranscriptEntry['from'], text: string, at: Date): TranscriptEntry {
     return { at, from, text: this.cipher.encrypt(text) };
   }
@@ -503,7 +514,6 @@ export class HandoffService {
   }
 
   private summary(doc: Lean): HandoffSummary {
-    const last = doc.transcript.at(-1);
     return {
       id: doc._id.toString(),
       status: doc.status,
@@ -523,8 +533,8 @@ export class HandoffService {
       escalated: doc.escalated,
       closedAt: doc.closedAt ?? null,
       outcome: doc.outcome ?? null,
-      messageCount: doc.transcript.length,
-      lastMessageAt: last?.at ?? null,
+      messageCount: doc.messageCount ?? 0,
+      lastMessageAt: doc.lastMessageAt ?? null,
     };
   }
 

@@ -141,6 +141,15 @@ describe('handoff API', () => {
       'Bonjour, je suis Awa de Sira.',
     ]);
 
+    const claimedList = await call<(Summary & { messageCount: number })[]>(
+      t,
+      'GET',
+      '/api/handoffs?status=claimed',
+      kayes.token,
+    );
+    expect(claimedList.body.find((s) => s.id === id)).toMatchObject({ messageCount: 2 });
+    expect(claimedList.body.find((s) => s.id === id)).not.toHaveProperty('transcript');
+
     const detail = await call<Detail>(t, 'GET', `/api/handoffs/${id}`, kayes.token);
     expect(detail.body.transcript.map((l) => [l.from, l.text])).toEqual([
       ['person', "J'ai besoin d'aide pour manger"],

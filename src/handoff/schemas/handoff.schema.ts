@@ -132,6 +132,13 @@ export class Handoff {
   @Prop({ type: [TranscriptEntrySchema], default: [] })
   transcript!: TranscriptEntry[];
 
+  // Kept beside the transcript so the queue list never loads it.
+  @Prop({ default: 0 })
+  messageCount!: number;
+
+  @Prop({ type: Date, default: null })
+  lastMessageAt!: Date | null;
+
   @Prop({ type: String, enum: HANDOFF_OUTCOMES, default: null })
   outcome!: HandoffOutcome | null;
 
