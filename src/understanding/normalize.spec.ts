@@ -33,6 +33,13 @@ describe('normalize', () => {
     ['meeerci', 'merci'],
     ['mon mari me frrappe', 'mon mari me frappe'],
     ['ÇA VA PAS', 'ca va pas'],
+    ['jvoulais du travail', 'je voulais du travail'],
+    ['jdors dehors', 'je dors dehors'],
+    ['jsp koi faire', 'je sais pas quoi faire'],
+    ['cv ?', 'ca va'],
+    ['dacc merci', 'de accord merci'],
+    ['i will b there', 'i will be there'],
+    ['gr8 tnx', 'great thanks'],
     // English and West African English
     ['I need work pls, any work', 'i need work please any work'],
     ['plz help', 'please help'],

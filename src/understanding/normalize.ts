@@ -35,6 +35,34 @@ const SMS_ANY: Record<string, string> = {
   jmange: 'je mange',
   jarrive: 'je arrive',
   jetais: 'je etais',
+  jen: 'je en',
+  jy: 'je y',
+  jaime: 'je aime',
+  javais: 'je avais',
+  jattends: 'je attends',
+  jespere: 'je espere',
+  jirai: 'je irai',
+  jsp: 'je sais pas',
+  chepa: 'je sais pas',
+  cv: 'ca va',
+  cva: 'ca va',
+  sava: 'ca va',
+  dac: 'de accord',
+  dacc: 'de accord',
+  daccord: 'de accord',
+  grv: 'grave',
+  qqc: 'quelque chose',
+  quelqun: 'quelque un',
+  aujourdhui: 'aujourd hui',
+  ojourdui: 'aujourd hui',
+  parceque: 'parce que',
+  biensur: 'bien sur',
+  osi: 'aussi',
+  ossi: 'aussi',
+  bocou: 'beaucoup',
+  bocoup: 'beaucoup',
+  jamai: 'jamais',
+  koa: 'quoi',
   cest: 'ce est',
   cetait: 'ce etait',
   ct: 'ce etait',
@@ -175,6 +203,16 @@ const SMS_ANY: Record<string, string> = {
   luv: 'love',
   skul: 'school',
   hlp: 'help',
+  gr8: 'great',
+  l8r: 'later',
+  hav: 'have',
+  giv: 'give',
+  wen: 'when',
+  nw: 'now',
+  cnt: 'can not',
+  dnt: 'do not',
+  knw: 'know',
+  tym: 'time',
   yrs: 'years',
   // Bambara written the French way, or glued
   nbe: 'n be',
@@ -215,6 +253,7 @@ const SMS_FRENCH: Record<string, string> = {
   ki: 'qui',
   kel: 'quel',
   kan: 'quand',
+  tro: 'trop',
   pa: 'pas',
 };
 const BAMBARA_ELIDED: Record<string, string> = { b: 'be', k: 'ka', y: 'ye', t: 'te' };
@@ -236,6 +275,12 @@ const SMS_ENGLISH: Record<string, string> = {
   hw: 'how',
   dia: 'there',
   m: 'am',
+  b: 'be',
+  cn: 'can',
+  gv: 'give',
+  wer: 'where',
+  nt: 'not',
+  wan: 'want',
   ma: 'my',
   wat: 'what',
   wht: 'what',
@@ -297,6 +342,9 @@ function expandApostrophes(text: string, read: Reading): string {
 function expandToken(token: string, i: number, tokens: string[], read: Reading): string {
   const direct = SMS_ANY[token];
   if (direct) return direct;
+  // No French word starts with j and a consonant: "jvoulais", "jdors" are "je" glued to a verb.
+  if (/^j[bcdfghklmnpqrstvwxz][a-z]{2,}$/.test(token) && read !== 'bm')
+    return `je ${token.slice(1)}`;
   if (/^\d+$/.test(token)) return expandDigit(token, i, tokens, read);
   if (read === 'en') {
     // West African "ma" is "my" before a word ("ma pocket"), "madam" otherwise ("hello ma").
