@@ -38,7 +38,7 @@ export interface TranscriptLine {
 export interface DialogPorts {
   analyze(text: string): AnalysisPort;
   lookupPlace(name: string): PlaceRef | null;
-  search(q: { need: NeedCode; place: string; lang: Lang }): Promise<ServiceHit[]>;
+  search(q: { need: NeedCode; place: PlaceRef; lang: Lang }): Promise<ServiceHit[]>;
   createReferral(input: {
     contactId: string;
     serviceId: string;

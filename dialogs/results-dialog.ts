@@ -18,7 +18,7 @@ export class ResultsDialog extends QuestionDialog {
     const flow = await this.tools.flow(context);
     const lang = await this.tools.lang(context);
     const need = flow.pending[0];
-    const hits = await this.tools.ports.search({ need, place: flow.place!.name, lang });
+    const hits = await this.tools.ports.search({ need, place: flow.place!, lang });
     flow.shown = hits.slice(0, MAX_RESULTS);
     if (!flow.shown.length) {
       await this.tools.ask(context, 'results.none', {

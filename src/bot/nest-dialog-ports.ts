@@ -4,6 +4,7 @@ import { Lang } from '../common/i18n/lang';
 import { NeedCode } from '../common/needs';
 import { AppConfig } from '../config/app-config';
 import { ContactsService } from '../contacts/contacts.service';
+import { DirectoryException, DirectoryExceptionCode } from '../directory/directory.exception';
 import { DirectoryService } from '../directory/directory.service';
 import { GeographyService } from '../geography/geography.service';
 import { HandoffService } from '../handoff/handoff.service';
@@ -46,8 +47,15 @@ export class NestDialogPorts implements DialogPorts {
     return toPlaceRef(this.geography.lookup(name));
   }
 
-  async search(q: { need: NeedCode; place: string; lang: Lang }): Promise<ServiceHit[]> {
-    return this.directory.search({ needs: [q.need], place: q.place, lang: q.lang, limit: 3 });
+  async search(q: { need: NeedCode; place: PlaceRef; lang: Lang }): Promise<ServiceHit[]> {
+    const query = { needs: [q.need], lang: q.lang, limit: 3 };
+    try {
+      return await this.directory.search({ ...query, place: q.place.name });
+    } catch (error) {
+      // A place the directory cannot resolve (older state, renamed commune): its region still works.
+      if (!(error instanceof DirectoryException && error.code === DirectoryExceptionCode.UNKNOWN_PLACE)) throw error;
+      return this.directory.search({ ...query, place: q.place.region });
+    }
   }
 
   createReferral(input: Parameters<DialogPorts['createReferral']>[0]): Promise<{ id: string; code: string }> {

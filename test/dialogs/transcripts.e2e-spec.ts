@@ -7,8 +7,12 @@ import { toGsm7 } from '../../src/channels/sms-text';
 import { I18nService } from '../../src/common/i18n/i18n.service';
 import { Lang } from '../../src/common/i18n/lang';
 import { ContactsService } from '../../src/contacts/contacts.service';
+import { HandoffService } from '../../src/handoff/handoff.service';
+import { ReferralsService } from '../../src/referrals/referrals.service';
 import { createTestApp, TestApp } from '../harness/app';
 import { startTestDatabase, TestDatabase } from '../harness/database';
+import { controlClock } from '../handoff/helpers';
+import { loginAs } from '../harness/auth';
 import { Phone } from './transcript';
 
 const CODE = '[2-9A-HJKMNP-Z]{6}';
@@ -35,8 +39,11 @@ describe('dialog transcripts through the Twilio webhook', () => {
     await db.stop();
   });
 
-  const text = (lang: Lang, key: string, vars?: Record<string, unknown>) =>
-    toGsm7(t.app.get(I18nService).t(lang, `dialogs:${key}`, vars));
+  // What the person reads for a dialogs key: folded to GSM-7 on SMS, as is on WhatsApp.
+  const text = (lang: Lang, key: string, vars?: Record<string, unknown>, sms = true) => {
+    const raw = t.app.get(I18nService).t(lang, `dialogs:${key}`, vars);
+    return sms ? toGsm7(raw) : raw;
+  };
   const collection = (name: string) => t.app.get<Connection>(getConnectionToken()).collection(name);
   const contactOf = async (phone: Phone) => (await t.app.get(ContactsService).findByPhone(phone.number))!.id;
   const referralsOf = async (phone: Phone) =>
@@ -51,18 +58,18 @@ describe('dialog transcripts through the Twilio webhook', () => {
   };
 
   // The results step: 1 to 3 services, one message each, then the choice prompt.
-  function expectResults(replies: string[], lang: Lang): void {
+  function expectResults(replies: string[], lang: Lang, sms = true): void {
     const prompt = replies.at(-1)!;
     const services = replies.slice(0, -1);
     expect(services.length).toBeGreaterThanOrEqual(1);
     expect(services.length).toBeLessThanOrEqual(3);
     services.forEach((s, i) => expect(s.startsWith(`${i + 1}. `)).toBe(true));
-    expect(prompt).toBe(text(lang, 'results.choose', { max: services.length }));
+    expect(prompt).toBe(text(lang, 'results.choose', { max: services.length }, sms));
   }
 
   // The confirmation with the referral code (first reply), read through the locale template.
-  function expectCode(replies: string[], lang: Lang): string {
-    const template = text(lang, 'results.confirm', { name: '@@', code: '##' })
+  function expectCode(replies: string[], lang: Lang, sms = true): string {
+    const template = text(lang, 'results.confirm', { name: '@@', code: '##' }, sms)
       .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
       .replace('@@', '.+')
       .replace('##', `(${CODE})`);
@@ -89,6 +96,15 @@ describe('dialog transcripts through the Twilio webhook', () => {
     expect(phone.sent).toBeLessThanOrEqual(4);
     const referrals = await referralsOf(phone);
     expect(referrals.map((r) => [r.code, r.need, r.consentToShare])).toEqual([[code, 'employment', true]]);
+  });
+
+  it('WhatsApp: same path, Bambara letters kept (no SMS folding)', async () => {
+    const phone = new Phone(t, 'whatsapp');
+    const consent = t.app.get(I18nService).t('bm', 'dialogs:consent.ask');
+    expect(consent).toMatch(/[ɛɔ]/);
+    expect(await phone.send('n bɛ Kayi, n mago bɛ baara la')).toEqual([consent]);
+    expectResults(await phone.send('1'), 'bm', false);
+    expectCode(await phone.send('2'), 'bm', false);
   });
 
   const menusOnly: [Lang, string, string][] = [
@@ -233,6 +249,35 @@ describe('dialog transcripts through the Twilio webhook', () => {
       `${text('fr', 'welcomeBack')} ${text('fr', 'resume.ask', { place: 'Kayes', needs: 'travail' })}`,
     ]);
     expectResults(await phone.send('1'), 'fr');
+  });
+
+  it('a "2" to the referral follow-up reaches a caseworker, who is announced once', async () => {
+    const phone = new Phone(t);
+    await phone.send('bjr jsuis a kayes jcherche du travail');
+    await phone.send('1');
+    await phone.send('1');
+    controlClock(t, new Date(Date.now() + (t.config.followUpDelayHours + 1) * 60 * 60 * 1000));
+    try {
+      expect(await t.app.get(ReferralsService).sendDueFollowUps()).toBeGreaterThanOrEqual(1);
+    } finally {
+      jest.restoreAllMocks();
+    }
+    const thanks = toGsm7(t.app.get(I18nService).t('fr', 'referrals:followUp.thanksNo'));
+    expect(await phone.send('2')).toEqual([thanks]);
+    expect((await ticketsOf(phone)).map((x) => x.reason)).toEqual(['follow_up']);
+    expect(await phone.send('allo ?')).toEqual([text('fr', 'handoff.waiting')]);
+    expect(await phone.send('vous êtes là ?')).toEqual([]);
+  });
+
+  it('a closed ticket hands the person back to the bot, which remembers the consent', async () => {
+    const phone = new Phone(t);
+    await phone.send('bonjour');
+    await phone.send('1');
+    await phone.send('AGENT');
+    const [ticket] = await ticketsOf(phone);
+    const supervisor = await loginAs(t, 'supervisor');
+    await t.app.get(HandoffService).close(supervisor.user, String(ticket._id), { outcome: 'resolved' });
+    expect(await phone.send('je cherche du travail')).toEqual([text('fr', 'place.ask')]);
   });
 
   it('restart midway: a new instance on the same database resumes at the same step', async () => {
