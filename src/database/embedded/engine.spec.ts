@@ -2,7 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Decimal128, ObjectId } from 'bson';
+import { runCommand } from './commands';
+import { CursorStore } from './cursors';
 import { Engine } from './engine';
+import { Journal } from './storage/journal';
 
 describe('Engine', () => {
   let dir: string;
@@ -105,5 +108,26 @@ describe('Engine', () => {
         .all()
         .map((d) => d._id),
     ).toEqual(['new', 'none']);
+  });
+
+  it('acknowledges nothing more once a journal write has failed', () => {
+    const { engine } = Engine.open(dir);
+    const ctx = { engine, cursors: new CursorStore(), connectionId: 1 };
+    const insert = (id: number) =>
+      runCommand({ insert: 'c', documents: [{ _id: id }], $db: 'app' }, ctx);
+    insert(1);
+    const write = jest.spyOn(Journal.prototype, 'append').mockImplementationOnce(() => {
+      throw new Error('ENOSPC: no space left on device');
+    });
+
+    expect(() => insert(2)).toThrow(/ENOSPC/);
+    expect(insert(3)).toMatchObject({
+      ok: 0,
+      code: 1,
+      errmsg: expect.stringContaining('journal write failed'),
+    });
+    expect(runCommand({ ping: 1, $db: 'admin' }, ctx)).toMatchObject({ ok: 1 });
+    write.mockRestore();
+    expect(reopen().collection('app', 'c')!.all()).toEqual([{ _id: 1 }]);
   });
 });

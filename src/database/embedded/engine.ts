@@ -16,14 +16,13 @@ type JournalRecord =
   | { op: 'put'; db: string; coll: string; doc: Doc }
   | { op: 'del'; db: string; coll: string; id: unknown };
 
-const COMPACT_AT_BYTES = 32 * 1024 * 1024;
-
 const NAME_RULES = /^[^\0$]+$/;
 
 // All databases and collections, plus the write-ahead bookkeeping of one command at a time.
 export class Engine {
   private readonly dbs = new Map<string, Map<string, Collection>>();
   private pending: JournalRecord[] = [];
+  private journalFailure: Error | null = null;
 
   constructor(private readonly journal: Journal | null = null) {}
 
@@ -139,8 +138,17 @@ export class Engine {
     const records = this.pending;
     this.pending = [];
     if (!this.journal) return;
-    this.journal.append(records);
-    if (this.journal.size > COMPACT_AT_BYTES) this.compact();
+    try {
+      this.journal.append(records);
+    } catch (err) {
+      this.journalFailure = err as Error;
+      throw err;
+    }
+  }
+
+  // Set once a journal write failed: memory may hold changes the disk does not.
+  get failure(): Error | null {
+    return this.journalFailure;
   }
 
   get journalBytes(): number {

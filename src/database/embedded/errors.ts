@@ -18,6 +18,7 @@ export class CommandError extends Error {
 }
 
 export const ErrorCode = {
+  InternalError: 1,
   BadValue: 2,
   FailedToParse: 9,
   TypeMismatch: 14,

@@ -22,7 +22,9 @@ export interface EmbeddedServerOptions {
 
 const COMPACT_EVERY_MS = 60_000;
 const TTL_EVERY_MS = 60_000;
+// The timer compacts a journal past 1 MB; past 32 MB it happens right after the write.
 const COMPACT_MIN_BYTES = 1024 * 1024;
+const COMPACT_NOW_BYTES = 32 * 1024 * 1024;
 
 // An in-process server speaking the MongoDB wire protocol on 127.0.0.1, for development and tests.
 export class EmbeddedMongoServer {
@@ -77,8 +79,8 @@ export class EmbeddedMongoServer {
     this.engine = null;
   }
 
-  private compactIfLarge(): void {
-    if (!this.engine || this.engine.journalBytes < COMPACT_MIN_BYTES) return;
+  private compactIfLarge(threshold = COMPACT_MIN_BYTES): void {
+    if (!this.engine || this.engine.journalBytes < threshold) return;
     try {
       this.engine.compact();
     } catch (err) {
@@ -153,13 +155,16 @@ export class EmbeddedMongoServer {
   private execute(command: Document, connectionId: number): Document {
     if (!this.engine)
       return { ok: 0, errmsg: 'server is shutting down', code: 91, codeName: 'ShutdownInProgress' };
+    let reply: Document;
     try {
-      return runCommand(command, { engine: this.engine, cursors: this.cursors, connectionId });
+      reply = runCommand(command, { engine: this.engine, cursors: this.cursors, connectionId });
     } catch (err) {
       // Only a failed journal write lands here: the client must not take the write as durable.
-      this.logger.error(`command failed: ${(err as Error).message}`);
+      this.logger.error(`journal write failed: ${(err as Error).message}`);
       return { ok: 0, errmsg: (err as Error).message, code: 1, codeName: 'InternalError' };
     }
+    this.compactIfLarge(COMPACT_NOW_BYTES);
+    return reply;
   }
 
   private drop(socket: net.Socket, reason: string): void {

@@ -15,15 +15,23 @@ export function runCommand(cmd: Doc, ctx: Omit<CommandContext, 'db'>): Doc {
   const name = Object.keys(cmd)[0] ?? '';
   const db = typeof cmd.$db === 'string' ? cmd.$db : 'admin';
   try {
-    const handler = Object.prototype.hasOwnProperty.call(COMMANDS, name)
-      ? COMMANDS[name]
-      : undefined;
-    if (!handler) throw commandError('CommandNotFound', `no such command: '${name}'`);
-    // A standalone mongod refuses transactions the same way.
+    // A standalone mongod refuses transactions (and retryable writes) the same way.
     if (cmd.txnNumber !== undefined || cmd.startTransaction !== undefined) {
       throw commandError(
         'IllegalOperation',
         'Transaction numbers are only allowed on a replica set member or mongos',
+      );
+    }
+    const handler = Object.prototype.hasOwnProperty.call(COMMANDS, name)
+      ? COMMANDS[name]
+      : undefined;
+    if (!handler) throw commandError('CommandNotFound', `no such command: '${name}'`);
+    // After a failed journal write nothing more is acknowledged; the handshake keeps working.
+    const failure = ctx.engine.failure;
+    if (failure && !(name in handshakeCommands)) {
+      throw commandError(
+        'InternalError',
+        `journal write failed, restart the embedded database: ${failure.message}`,
       );
     }
     return handler(cmd, { ...ctx, db });
@@ -36,6 +44,7 @@ export function runCommand(cmd: Doc, ctx: Omit<CommandContext, 'db'>): Doc {
       codeName: 'InternalError',
     };
   } finally {
+    // Throws if the journal cannot be written: the caller must not acknowledge the command.
     ctx.engine.commit();
   }
 }
