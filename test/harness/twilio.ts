@@ -112,6 +112,8 @@ export interface StandInRequest {
 export interface StandInReply {
   status: number;
   body?: Record<string, unknown>;
+  // Cut the connection without an answer (a network failure).
+  drop?: boolean;
 }
 
 // A local stand-in for Twilio's REST API (Messages resource). By default it accepts every message;
@@ -172,6 +174,10 @@ export async function startTwilioStandIn(): Promise<TwilioStandIn> {
         reply = { status: 404, body: { code: 20404, message: 'not found', status: 404 } };
       } else {
         reply = handler?.(request) ?? failures.shift() ?? accepted(request);
+      }
+      if (reply.drop) {
+        req.socket.destroy();
+        return;
       }
       res.writeHead(reply.status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(reply.body ?? {}));

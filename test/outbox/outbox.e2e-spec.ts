@@ -169,6 +169,38 @@ describe('outbox against a local Twilio API stand-in', () => {
     expect(await a.outbox.findById(queued.id)).toMatchObject({ status: 'sent', attempts: 3 });
   });
 
+  it('retries when the connection drops without an answer', async () => {
+    const to = phone();
+    let drops = 1;
+    standIn.respondWith((req) => (req.params.To === to && drops-- > 0 ? { status: 0, drop: true } : null));
+    const contact = await a.contacts.upsertByPhone(to, 'sms');
+    const queued = await a.outbox.enqueue({ contactId: contact.id, channel: 'sms', text: 'x', kind: 'system' });
+    expect(await a.sender.tick()).toMatchObject({ retried: 1 });
+    advance(a.options.maxBackoffMs);
+    expect(await a.sender.tick()).toMatchObject({ sent: 1 });
+    expect(await a.outbox.findById(queued.id)).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+
+  it('sends to a provider number other than the contact, whatever the contact chose', async () => {
+    const person = phone();
+    const provider = phone();
+    const contact = await a.contacts.upsertByPhone(person, 'sms');
+    await a.contacts.optOut(contact.id, 'sms', new Date());
+    const refused = await a.outbox.enqueue({ contactId: contact.id, channel: 'sms', text: 'x', kind: 'followup' });
+    expect(refused.status).toBe('refused');
+    const queued = await a.outbox.enqueue({
+      contactId: contact.id,
+      channel: 'sms',
+      text: 'Orientation SIRA-7K2Q : une personne va vous contacter.',
+      kind: 'provider',
+      toPhone: provider,
+    });
+    expect(queued.status).toBe('queued');
+    await a.sender.tick();
+    expect(sentTo(provider)).toHaveLength(1);
+    expect(sentTo(person)).toHaveLength(0);
+  });
+
   it('does not retry what Twilio rejects, and records a Twilio-side opt-out', async () => {
     const to = phone();
     standIn.respondWith((req) => (req.params.To === to ? { status: 400, body: { code: 21610, message: 'unsubscribed', status: 400 } } : null));
