@@ -176,6 +176,12 @@ describe('Gazetteer', () => {
       ['tessalit', 'Tessalit', 'Kidal'],
       ['point g', 'Point G', 'Bamako'],
       ['Yirimadio', 'Yirimadio', 'Bamako'],
+      ['kaye', 'Kayes', 'Kayes'],
+      ['bamak', 'Bamako', 'Bamako'],
+      ['sikkasso', 'Sikasso', 'Sikasso'],
+      ['Segouu', 'Ségou', 'Ségou'],
+      ['je suis a bamako commune 4', 'Commune IV', 'Bamako'],
+      ['pas loin de Ségou', 'Ségou', 'Ségou'],
     ])('finds %s as %s (%s)', (input, name, region) => {
       const place = sut.lookup(input);
       expect(place?.name).toBe(name);
@@ -235,6 +241,9 @@ describe('Gazetteer', () => {
       'Paris',
       'Abidjan',
       'Tripoli',
+      'je ne sais pas',
+      '1',
+      'gafe ni kaye',
     ])('returns null for %p', (input) => {
       expect(sut.lookup(input)).toBeNull();
     });

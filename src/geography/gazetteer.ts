@@ -191,8 +191,9 @@ export class Gazetteer {
     if (key.length === 0) return null;
     const exact = this.index.get(key);
     if (exact) return this.pick(exact, hint);
-    if (kept.length === 1 && !COMMON_WORDS.has(kept[0]) && key.length >= 4) {
-      const fuzzy = this.fuzzy(key, FUZZY_LOOKUP_THRESHOLD, kept[0]);
+    if (kept.length === 1 && !COMMON_WORDS.has(kept[0])) {
+      // An answer to "where are you?" may be a short misspelling ("kaye", "bamak").
+      const fuzzy = this.fuzzy(key, FUZZY_LOOKUP_THRESHOLD, kept[0], FUZZY_MIN_LENGTH - 1);
       if (fuzzy) return this.pick(fuzzy, hint);
     }
     return this.extract(name, { expectPlace: true });
@@ -356,8 +357,13 @@ export class Gazetteer {
     return entries.reduce((best, e) => (e.rank > best.rank ? e : best));
   }
 
-  private fuzzy(key: string, threshold: number, word: string): Entry[] | null {
-    if (key.length < FUZZY_MIN_LENGTH) return null;
+  private fuzzy(
+    key: string,
+    threshold: number,
+    word: string,
+    minLength = FUZZY_MIN_LENGTH,
+  ): Entry[] | null {
+    if (key.length < minLength) return null;
     let best: string | null = null;
     let bestScore = 0;
     for (const candidate of this.fuzzyKeys.get(key[0]) ?? []) {

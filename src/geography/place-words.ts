@@ -180,7 +180,7 @@ export const COMMON_WORDS = new Set(
   europe espagne italie france mauritanie senegal guinee burkina cote ivoire agadez tamanrasset migrant migrants rapatrie retourne
   the and for you your are was were have has had not but this that with from they them their there what when where which who why how can could would should will need needs help please thanks thank
   work job jobs money food eat hungry house home rent sleep family child children wife husband mother father brother sister sick hospital doctor medicine pain blood pregnant baby school study training
-  cahier cahiers cahies kaye kayew gafe nimoro nimero numero masin masinw machine machines menace menaces menacer menacent menacé selling seller telling calling killing falling
+  cahier cahiers cahies gafe keneya kenye bugoli bugolila nimoro nimero numero masin masinw machine machines menace menaces menacer menacent menacé selling seller telling calling killing falling
   learn papers passport police lawyer problem danger afraid sad stress die kill beat rape bus travel return returned back came come going want anything something nothing
   mali malien malienne bamanan bamanankan francais anglais english french
   ne n i a an aw u ye be te ka ma bi ko don mago fe wa mun min kunu sini nana taara bora dumuni baara wari sogoma muso ani kama koson dusu tuma
