@@ -1,4 +1,4 @@
-import { JaroWinklerDistance } from 'natural';
+import { JaroWinklerDistance } from 'natural/lib/natural/distance';
 import type { NeedCode } from '../common/needs';
 
 export type CrisisKind = 'suicide' | 'violence' | 'medical' | 'child' | 'missing_child';

@@ -1,4 +1,5 @@
-import { JaroWinklerDistance, PorterStemmer, PorterStemmerFr } from 'natural';
+import { JaroWinklerDistance } from 'natural/lib/natural/distance';
+import { PorterStemmer, PorterStemmerFr } from 'natural/lib/natural/stemmers';
 import { NEED_CODES, type NeedCode } from '../common/needs';
 import { NEED_LEXICON } from './lexicon';
 import { normalize, tokenize } from './normalize';

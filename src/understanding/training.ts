@@ -12,6 +12,8 @@ const SEED = 4242;
 const DROPOUT = 0.2;
 const LEX_ONLY = 0.5;
 const MIN_WEIGHT = 0.01;
+const MIN_THRESHOLD = 0.2;
+const MAX_THRESHOLD = 0.6;
 
 interface Example {
   features: string[];
@@ -137,7 +139,9 @@ function bestF1Threshold(scores: number[], truth: boolean[]): number {
     return window.reduce((a, b) => a + b, 0) / window.length;
   });
   const best = Math.max(...smooth);
-  return grid.find((_, i) => smooth[i] >= best - 0.01) ?? 0.5;
+  const chosen = grid.find((_, i) => smooth[i] >= best - 0.01) ?? 0.5;
+  // The curves are flat near their top; extreme picks only chase noise between folds.
+  return Math.min(MAX_THRESHOLD, Math.max(MIN_THRESHOLD, chosen));
 }
 
 // Urgent threshold: every out-of-fold crisis caught by patterns or score, with a safety margin.

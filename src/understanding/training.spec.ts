@@ -1,0 +1,24 @@
+import { readFileSync } from 'fs';
+import { CORPUS_PATH, MODEL_PATH, readJsonl, readSplit } from './corpus';
+import { serializeModel } from './need-model';
+import { train } from './training';
+
+describe('need model training', () => {
+  it('keeps a held-out dev split of about a quarter that shares no message with train', () => {
+    const all = readJsonl(CORPUS_PATH);
+    const trainTexts = new Set(readSplit('train').map((r) => r.text.toLowerCase()));
+    const dev = readSplit('dev');
+
+    expect(all.length).toBeGreaterThanOrEqual(1500);
+    expect(dev.length / all.length).toBeGreaterThan(0.2);
+    expect(dev.length / all.length).toBeLessThan(0.3);
+    expect(dev.filter((r) => trainTexts.has(r.text.toLowerCase()))).toEqual([]);
+  });
+
+  it('reproduces the shipped model byte for byte from the train split', () => {
+    const sut = train(readSplit('train'));
+
+    // If this fails after a change to the corpus, the lexicon or the normaliser: npm run nlu:train
+    expect(serializeModel(sut.model) === readFileSync(MODEL_PATH, 'utf8')).toBe(true);
+  }, 180_000);
+});
