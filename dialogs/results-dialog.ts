@@ -43,7 +43,8 @@ export class ResultsDialog extends QuestionDialog {
     if (isOther(text)) return 'other';
     const flow = await this.tools.flow(context);
     const choice = flow.shown.length ? parseNumbers(text, flow.shown.length) : null;
-    if (choice?.length !== 1) return undefined;
+    if (!choice) return this.changeOfMind(context, text);
+    if (choice.length !== 1) return undefined;
     const hit = flow.shown[choice[0] - 1];
     const referral = await this.tools.ports.createReferral({
       contactId: this.tools.contactId(context),
@@ -59,6 +60,19 @@ export class ResultsDialog extends QuestionDialog {
     await context.sendActivity(`${confirm} ${tail}`);
     flow.shown = [];
     return 'referred';
+  }
+
+  // "plutôt un logement": a need named instead of a number replaces the current one.
+  private async changeOfMind(context: TurnContext, text: string): Promise<Outcome | undefined> {
+    const analysis = this.tools.ports.analyze(text);
+    if (!analysis.needs.length) return undefined;
+    const flow = await this.tools.flow(context);
+    const rest = flow.pending.slice(1).filter((need) => !analysis.needs.includes(need));
+    flow.pending = [...analysis.needs, ...rest];
+    flow.needs = [...new Set([...flow.needs, ...analysis.needs])];
+    if (analysis.place) flow.place = analysis.place;
+    flow.shown = [];
+    return 'answered';
   }
 
   protected async retry(context: TurnContext): Promise<void> {

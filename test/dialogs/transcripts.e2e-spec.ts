@@ -159,6 +159,24 @@ describe('dialog transcripts through the Twilio webhook', () => {
     expect(results[0]).toMatch(/Kayes/i);
   });
 
+  it('a need named instead of a number at the results replaces the current one', async () => {
+    const phone = new Phone(t);
+    await phone.send('bjr jsuis a kayes jcherche du travail');
+    await phone.send('1');
+    const food = await phone.send("non plutot j'ai besoin de nourriture");
+    expectResults(food, 'fr');
+    const [confirm] = await phone.send('1');
+    expectCode([confirm], 'fr');
+    expect((await referralsOf(phone)).map((r) => r.need)).toEqual(['food']);
+  });
+
+  it('a crisis in the very first message gets the safety message, nothing else', async () => {
+    const phone = new Phone(t);
+    const reply = await phone.send('I want to kill myself tonight');
+    expect(reply).toEqual([text('en', 'crisis.safety', { contacts: t.config.emergencyContacts })]);
+    expect((await ticketsOf(phone)).map((x) => [x.reason, x.urgent])).toEqual([['crisis', true]]);
+  });
+
   it('switches language midway and keeps it', async () => {
     const phone = new Phone(t);
     await phone.send('bonjour');
