@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { QueryFilter, Model, isValidObjectId } from 'mongoose';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/role';
+import { AppConfig } from '../config/app-config';
 import { FieldCipher } from '../common/crypto/field-cipher';
 import { I18nService } from '../common/i18n/i18n.service';
 import { OutboxService } from '../outbox/outbox.service';
@@ -56,6 +57,7 @@ export class HandoffService {
     private readonly users: UsersService,
     private readonly events: HandoffEvents,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   // Bot side ---------------------------------------------------------------------------------
@@ -481,7 +483,7 @@ export class HandoffService {
       await this.outbox.enqueue({
         contactId: doc.contactId,
         channel: doc.channel,
-        text: this.i18n.t(doc.language, key),
+        text: this.i18n.t(doc.language, key, { emergency: this.config.emergencyContacts }),
         kind: 'system',
         idempotencyKey,
       });

@@ -55,7 +55,9 @@ describe('handoff SLA escalation (controlled clock)', () => {
     await Promise.all([sut.run(), sut.run()]);
     await sut.run();
     expect(escalated()).toEqual([urgent.id]);
-    expect(await notForgotten(urgent.contactId)).toHaveLength(1);
+    const told = await notForgotten(urgent.contactId);
+    expect(told).toHaveLength(1);
+    expect(told[0].text).toContain(t.config.emergencyContacts);
     expect(await notForgotten(claimedUrgent.contactId)).toHaveLength(0);
 
     setNow(at(23 * HOUR));
