@@ -5,7 +5,7 @@ import { HandoffService } from '../../src/handoff/handoff.service';
 import { OutboxService } from '../../src/outbox/outbox.service';
 import { ReferralsService } from '../../src/referrals/referrals.service';
 import { createTestApp, TestApp } from '../harness/app';
-import { authHeader, LoggedIn, loginAs } from '../harness/auth';
+import { authHeader, LoggedIn, login, loginAs } from '../harness/auth';
 import { openTicket } from '../handoff/helpers';
 
 const SHOTS = join(__dirname, '../../test-results');
@@ -153,6 +153,43 @@ describe('console in Chromium (e2e)', () => {
     await page.waitForSelector('#view-login:not([hidden])');
     await page.reload();
     await page.waitForSelector('#view-login:not([hidden])');
+    await page.close();
+  });
+
+  it('lets an admin create, scope and deactivate a caseworker account', async () => {
+    const admin = await loginAs(t, 'admin');
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const errors = watchErrors(page);
+    await logIn(page, t, admin);
+    await page.click('#nav a[data-view=users]');
+    await page.waitForSelector('#user-rows tr');
+    await page.click('#user-new');
+    await page.fill('#user-email', 'Fatoumata.Keita@CNRM.ml');
+    await page.fill('#user-password', 'un-mot-de-passe-long');
+    await page.selectOption('#user-role', 'caseworker');
+    await page.check('#user-regions input[value="Kayes"]');
+    await page.check('#user-regions input[value="Ségou"]');
+    await page.screenshot({ path: join(SHOTS, 'console-user-dialog.png') });
+    await page.click('#user-form button[type=submit]');
+    const row = page.locator('#user-rows tr[data-email="fatoumata.keita@cnrm.ml"]');
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Ségou');
+    await page.screenshot({ path: join(SHOTS, 'console-users.png') });
+    await expect(login(t.baseUrl, 'fatoumata.keita@cnrm.ml', 'un-mot-de-passe-long')).resolves.toMatchObject({
+      user: { role: 'caseworker', regions: ['Kayes', 'Ségou'] },
+    });
+
+    await row.locator('[data-action=toggle-active]').click();
+    await page.locator('#user-rows tr.inactive[data-email="fatoumata.keita@cnrm.ml"]').waitFor();
+    await expect(login(t.baseUrl, 'fatoumata.keita@cnrm.ml', 'un-mot-de-passe-long')).rejects.toThrow(/401/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('hides account management from caseworkers', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await logIn(page, t, caseworker);
+    expect(await page.locator('#nav a[data-view=users]').isHidden()).toBe(true);
     await page.close();
   });
 

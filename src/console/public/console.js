@@ -27,6 +27,7 @@
     alert: null,
     drafts: {},
     live: 'off',
+    regions: [],
   };
 
   var $ = function (id) { return document.getElementById(id); };
@@ -225,6 +226,8 @@
     document.body.classList.remove('booting');
     $('nav').hidden = false;
     $('logout').hidden = false;
+    document.querySelector('#nav a[data-view=users]').hidden = state.user.role !== 'admin';
+    loadRegions();
     var who = $('who');
     who.hidden = false;
     who.textContent = state.user.email + ' · ' + t('roles.' + state.user.role);
@@ -236,7 +239,7 @@
   // ---------- routing ----------
   function showView(name) {
     state.view = name;
-    ['login', 'queue', 'referrals', 'dashboard'].forEach(function (view) { $('view-' + view).hidden = view !== name; });
+    ['login', 'queue', 'referrals', 'dashboard', 'users'].forEach(function (view) { $('view-' + view).hidden = view !== name; });
     document.querySelectorAll('#nav a').forEach(function (a) { a.classList.toggle('active', a.getAttribute('data-view') === name); });
   }
 
@@ -245,6 +248,7 @@
     var parts = location.hash.replace(/^#\//, '').split('/');
     if (parts[0] === 'referrals') { showView('referrals'); loadReferrals(); return; }
     if (parts[0] === 'dashboard') { showView('dashboard'); loadDashboard(); return; }
+    if (parts[0] === 'users' && state.user.role === 'admin') { showView('users'); loadUsers(); return; }
     showView('queue');
     var id = parts[1] || null;
     if (id !== state.selectedId) { state.selectedId = id; state.ticket = null; state.alert = null; }
@@ -655,11 +659,8 @@
   });
 
   function openTransfer(ticket) {
-    var regions = {};
-    state.user.regions.concat(state.lists.waiting.concat(state.lists.claimed).map(function (x) { return x.region; }))
-      .forEach(function (r) { if (r) regions[r] = true; });
     var list = clear($('region-list'));
-    Object.keys(regions).sort().forEach(function (r) { list.appendChild(h('option', { value: r })); });
+    state.regions.forEach(function (r) { list.appendChild(h('option', { value: r })); });
     $('transfer-region').value = '';
     $('transfer-user').value = '';
     $('transfer-dialog').setAttribute('data-id', ticket.id);
@@ -837,6 +838,86 @@
     });
   }
 
+  // ---------- accounts (admins) ----------
+  var ROLES = ['caseworker', 'supervisor', 'admin'];
+
+  function loadRegions() {
+    if (state.regions.length) return;
+    api('GET', '/api/regions').then(function (res) { if (res.ok) state.regions = res.data; });
+  }
+
+  function loadUsers() {
+    api('GET', '/api/users').then(function (res) {
+      var rows = clear($('user-rows'));
+      if (!res.ok) { explain(res); return; }
+      res.data.forEach(function (u) {
+        var regions = u.regions.length
+          ? u.regions.map(function (r) { return h('span', { class: 'chip plain', text: r }); })
+          : [u.role === 'caseworker' ? '—' : t('users.allRegions')];
+        rows.appendChild(h('tr', { class: u.active ? '' : 'inactive', 'data-email': u.email }, [
+          h('td', { text: u.email }),
+          h('td', { text: t('roles.' + u.role) }),
+          h('td', {}, regions),
+          h('td', {}, [h('span', { class: 'status ' + (u.active ? 'completed' : 'declined'), text: t(u.active ? 'users.active' : 'users.inactive') })]),
+          h('td', { text: dateTime(u.createdAt) }),
+          h('td', {}, [
+            h('button', { type: 'button', class: 'btn small', text: t('users.editButton'), onclick: function () { openUser(u); } }),
+            ' ',
+            h('button', { type: 'button', class: 'btn small' + (u.active ? ' danger' : ''), 'data-action': 'toggle-active',
+              text: t(u.active ? 'users.deactivate' : 'users.activate'), onclick: function () { saveUser(u, { active: !u.active }); } }),
+          ]),
+        ]));
+      });
+    });
+  }
+
+  function openUser(user) {
+    var dialog = $('user-dialog');
+    dialog.userId = user ? user.id : null;
+    $('user-dialog-title').textContent = t(user ? 'users.edit' : 'users.new');
+    $('user-password-label').textContent = t(user ? 'users.passwordKeep' : 'users.password');
+    $('user-email').value = user ? user.email : '';
+    $('user-email').disabled = !!user;
+    $('user-password').value = '';
+    var role = clear($('user-role'));
+    ROLES.forEach(function (r) { role.appendChild(h('option', { value: r, text: t('roles.' + r) })); });
+    role.value = user ? user.role : 'caseworker';
+    var grid = clear($('user-regions'));
+    state.regions.forEach(function (r) {
+      var box = h('input', { type: 'checkbox', value: r });
+      box.checked = !!user && user.regions.indexOf(r) >= 0;
+      grid.appendChild(h('label', {}, [box, r]));
+    });
+    $('user-error').hidden = true;
+    dialog.showModal();
+  }
+
+  function saveUser(user, body) {
+    return api(user ? 'PATCH' : 'POST', user ? '/api/users/' + user.id : '/api/users', body).then(function (res) {
+      if (res.ok) { toast(t('users.saved')); loadUsers(); return true; }
+      var code = res.data && res.data.code;
+      var key = code === 'EMAIL_TAKEN' ? 'users.emailTaken' : code === 'LAST_ADMIN' ? 'users.lastAdmin' : res.status === 400 ? 'users.invalid' : null;
+      if (!key) { explain(res); return false; }
+      if ($('user-dialog').open) { $('user-error').hidden = false; $('user-error').textContent = t(key); } else toast(t(key), true);
+      return false;
+    });
+  }
+
+  $('user-new').addEventListener('click', function () { openUser(null); });
+  $('user-cancel').addEventListener('click', function () { $('user-dialog').close(); });
+  $('user-form').addEventListener('submit', function (event) {
+    event.preventDefault();
+    var dialog = $('user-dialog');
+    var body = {
+      role: $('user-role').value,
+      regions: Array.prototype.filter.call($('user-regions').querySelectorAll('input'), function (b) { return b.checked; }).map(function (b) { return b.value; }),
+    };
+    var password = $('user-password').value;
+    if (password) body.password = password;
+    if (!dialog.userId) body.email = $('user-email').value.trim();
+    saveUser(dialog.userId ? { id: dialog.userId } : null, body).then(function (ok) { if (ok) dialog.close(); });
+  });
+
   // ---------- boot ----------
   $('lang').addEventListener('change', function () {
     var lang = $('lang').value;
@@ -850,6 +931,7 @@
       renderTicket();
       if (state.view === 'referrals') loadReferrals();
       if (state.view === 'dashboard') loadDashboard();
+      if (state.view === 'users') loadUsers();
     });
   });
 
