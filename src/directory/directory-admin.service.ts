@@ -9,6 +9,7 @@ import { CreateOrganizationDto, UpdateOrganizationDto } from './dto/organization
 import { CreateServiceDto, UpdateServiceDto } from './dto/service.dto';
 import { validateRow } from './hsds/hsds-rows';
 import { EntityRecords, NATIONAL_AREA } from './hsds/hsds.types';
+import { FieldIssue } from './hsds/row-reader';
 
 export type AdminEntity = 'organizations' | 'services' | 'locations';
 
@@ -21,6 +22,12 @@ type Dto<E extends AdminEntity> = E extends 'organizations'
 export type ApiRecord<E extends AdminEntity> = Omit<EntityRecords[E], '_id'> & { id: string };
 
 const DEFAULT_PAGE = 100;
+
+interface ServiceLinks {
+  sals?: EntityRecords['service_at_locations'][];
+  phones?: EntityRecords['phones'][];
+  schedules?: EntityRecords['schedules'][];
+}
 
 // Admin writes go through the importer's row validation (same rules, gazetteer included), then the
 // store, then the change counter, so the search index of every instance follows.
@@ -110,24 +117,99 @@ export class DirectoryAdminService {
     dto: Dto<E>,
   ): Promise<ApiRecord<E>> {
     const result = validateRow(entity, toRow(entity, id, dto), { places: this.geography });
-    if (!result.record) {
-      throw new DirectoryException(
-        DirectoryExceptionCode.INVALID_RECORD,
-        this.t('invalidRecord', { entity }),
-        { issues: result.issues },
-      );
-    }
+    if (!result.record) throw this.invalid(entity, result.issues);
     const organizationId = (result.record as { organization_id?: string }).organization_id;
-    if (organizationId && !(await this.store.findById('organizations', organizationId))) {
-      throw new DirectoryException(
-        DirectoryExceptionCode.UNKNOWN_REFERENCE,
-        this.t('unknownReference', { field: 'organization_id', id: organizationId }),
-        { field: 'organization_id' },
-      );
-    }
+    if (organizationId) await this.mustExist('organizations', 'organization_id', [organizationId]);
+    const links =
+      entity === 'services' ? await this.serviceLinks(id, dto as CreateServiceDto) : null;
     await this.store.upsert(entity, [result.record]);
+    if (links) await this.replaceLinks(id, links);
     await this.store.changed();
     return toApi(result.record);
+  }
+
+  // Where a service is delivered, its phone and its hours, given with the service in the admin API.
+  private async serviceLinks(id: string, dto: CreateServiceDto): Promise<ServiceLinks> {
+    const links: ServiceLinks = {};
+    if (dto.location_ids) {
+      const locationIds = [...new Set(dto.location_ids)];
+      await this.mustExist('locations', 'location_ids', locationIds);
+      links.sals = locationIds.map((locationId) => ({
+        _id: `${id}@${locationId}`,
+        service_id: id,
+        location_id: locationId,
+      }));
+    }
+    if (dto.phone !== undefined) {
+      const phone = validateRow(
+        'phones',
+        { id: `${id}:phone`, service_id: id, number: dto.phone },
+        { places: null },
+      );
+      if (!phone.record)
+        throw this.invalid(
+          'services',
+          phone.issues.map((i) => ({ ...i, field: 'phone' })),
+        );
+      links.phones = [phone.record];
+    }
+    if (dto.schedules) {
+      links.schedules = dto.schedules.map((schedule, n) => {
+        const row = validateRow(
+          'schedules',
+          { ...schedule, id: `${id}:schedule:${n + 1}`, service_id: id },
+          { places: null },
+        );
+        if (!row.record)
+          throw this.invalid(
+            'services',
+            row.issues.map((i) => ({ ...i, field: `schedules[${n}].${i.field}` })),
+          );
+        return row.record;
+      });
+    }
+    return links;
+  }
+
+  private async replaceLinks(id: string, links: ServiceLinks): Promise<void> {
+    const tables = [
+      ['service_at_locations', links.sals],
+      ['phones', links.phones],
+      ['schedules', links.schedules],
+    ] as const;
+    for (const [table, records] of tables) {
+      if (!records) continue;
+      const keep = new Set(records.map((r) => r._id));
+      const stale = (await this.store.idsWhere(table, 'service_id', id)).filter(
+        (x) => !keep.has(x),
+      );
+      await this.store.removeWhere(table, '_id', stale);
+      await this.store.upsert(table, records as never[]);
+    }
+  }
+
+  private async mustExist(
+    entity: 'organizations' | 'locations',
+    field: string,
+    ids: string[],
+  ): Promise<void> {
+    const found = await this.store.existingIds(entity, ids);
+    const missing = ids.find((x) => !found.has(x));
+    if (missing) {
+      throw new DirectoryException(
+        DirectoryExceptionCode.UNKNOWN_REFERENCE,
+        this.t('unknownReference', { field, id: missing }),
+        { field },
+      );
+    }
+  }
+
+  private invalid(entity: string, issues: FieldIssue[]): DirectoryException {
+    return new DirectoryException(
+      DirectoryExceptionCode.INVALID_RECORD,
+      this.t('invalidRecord', { entity }),
+      { issues },
+    );
   }
 
   private notFound(entity: string, id: string): DirectoryException {
@@ -147,7 +229,13 @@ export class DirectoryAdminService {
 function toRow(entity: AdminEntity, id: string, dto: object): Record<string, unknown> {
   const row: Record<string, unknown> = { ...dto, id };
   if (entity === 'services') {
-    const { national, ...rest } = row;
+    const {
+      national,
+      location_ids: _locations,
+      phone: _phone,
+      schedules: _schedules,
+      ...rest
+    } = row;
     return { ...rest, service_areas: national ? [NATIONAL_AREA] : [] };
   }
   if (entity === 'locations') {

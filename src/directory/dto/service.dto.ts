@@ -15,10 +15,26 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateNested,
 } from 'class-validator';
+import { Type } from 'class-transformer';
 import { NEED_CODES, NeedCode } from '../../common/needs';
 import { ELIGIBILITY_CODES, SERVICE_STATUSES, ServiceStatus } from '../hsds/hsds.types';
 import { ID_PATTERN } from './organization.dto';
+
+export class ScheduleDto {
+  @ApiProperty({ example: 'MO,TU,WE,TH', description: 'Weekdays (MO..SU), comma separated' })
+  @Matches(/^(MO|TU|WE|TH|FR|SA|SU)(,(MO|TU|WE|TH|FR|SA|SU))*$/)
+  byday!: string;
+
+  @ApiProperty({ example: '08:00', description: 'Africa/Bamako time' })
+  @Matches(/^([01]\d|2[0-4]):[0-5]\d$/)
+  opens_at!: string;
+
+  @ApiProperty({ example: '16:00' })
+  @Matches(/^([01]\d|2[0-4]):[0-5]\d$/)
+  closes_at!: string;
+}
 
 export class CreateServiceDto {
   @ApiPropertyOptional({ description: 'HSDS id; generated when absent' })
@@ -135,6 +151,30 @@ export class CreateServiceDto {
   @IsOptional()
   @IsBoolean()
   national?: boolean;
+
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Locations where it is delivered (replaces the list)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @Matches(ID_PATTERN, { each: true })
+  location_ids?: string[];
+
+  @ApiPropertyOptional({ example: '+223 0000 0001', description: 'Service phone (replaces it)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  phone?: string;
+
+  @ApiPropertyOptional({ type: [ScheduleDto], description: 'Weekly opening hours (replace them)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => ScheduleDto)
+  schedules?: ScheduleDto[];
 }
 
 export class UpdateServiceDto extends OmitType(CreateServiceDto, ['id'] as const) {}

@@ -36,6 +36,8 @@ export interface Rankable<S extends RankedSite = RankedSite> {
   returneesOnly: boolean;
   national: boolean;
   hours: WeeklyHours | null;
+  // every site keeps the service's hours: "open now" can be decided before looking at sites
+  uniformHours: boolean;
   sites: readonly S[];
 }
 
@@ -94,6 +96,28 @@ export interface RankContext {
   person?: SearchPerson;
   now: LocalTime;
   openNow: boolean;
+  // one answer per distinct timetable and query
+  openMemo: Map<WeeklyHours, boolean>;
+}
+
+function isOpenAt(hours: WeeklyHours, ctx: RankContext): boolean {
+  let open = ctx.openMemo.get(hours);
+  if (open === undefined) {
+    open = hours.isOpen(ctx.now);
+    ctx.openMemo.set(hours, open);
+  }
+  return open;
+}
+
+function nearestPoints(distanceKm: number): number {
+  return Math.round(NEAREST_POINTS * (1 - Math.min(distanceKm, NEAREST_SPAN_KM) / NEAREST_SPAN_KM));
+}
+
+// The highest score a site this far away can reach.
+export function nearestScoreCeiling(distanceKm: number): number {
+  return (
+    TIER_POINTS.nearest + nearestPoints(distanceKm) + LANGUAGE_BONUS + OPEN_BONUS + RETURNEE_BONUS
+  );
 }
 
 // Null when the service must not be shown (ineligible, or closed when open-now is required).
@@ -102,6 +126,9 @@ export function rank<S extends RankedSite>(
   ctx: RankContext,
 ): Ranking<S> | null {
   if (!isEligible(service, ctx.person)) return null;
+  if (ctx.openNow && service.uniformHours && !(service.hours && isOpenAt(service.hours, ctx))) {
+    return null;
+  }
   let best: S | null = null;
   let bestTier: SearchReason = 'nearest';
   let bestDistance: number | null = null;
@@ -123,14 +150,12 @@ export function rank<S extends RankedSite>(
   }
   const reason: SearchReason = service.national && bestTier === 'nearest' ? 'national' : bestTier;
   const hours = best?.hours ?? service.hours;
-  const open = hours ? hours.isOpen(ctx.now) : false;
+  const open = hours ? isOpenAt(hours, ctx) : false;
   if (ctx.openNow && !open) return null;
   // Without a place nothing is near: services reaching the whole country come first.
   let score = !ctx.place && reason === 'nearest' ? UNPLACED_POINTS : TIER_POINTS[reason];
   if (reason === 'nearest' && bestDistance !== null) {
-    score += Math.round(
-      NEAREST_POINTS * (1 - Math.min(bestDistance, NEAREST_SPAN_KM) / NEAREST_SPAN_KM),
-    );
+    score += nearestPoints(bestDistance);
   }
   if (ctx.lang && service.languages.includes(ctx.lang)) score += LANGUAGE_BONUS;
   if (open) score += OPEN_BONUS;

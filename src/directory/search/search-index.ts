@@ -9,9 +9,9 @@ import type {
   ServiceRecord,
 } from '../hsds/hsds.types';
 import { NATIONAL_AREA } from '../hsds/hsds.types';
-import { Place, adminKey } from '../places';
+import { adminKey, haversineKm, Place } from '../places';
 import { describeHours, HoursLabels, localTime, WeeklyHours } from './opening-hours';
-import { placeKeys, rank, Rankable, RankedSite } from './ranking';
+import { nearestScoreCeiling, placeKeys, rank, Rankable, RankContext, RankedSite } from './ranking';
 
 type Texts = Record<Lang, string>;
 
@@ -36,6 +36,8 @@ interface IndexedService extends Rankable<IndexedSite> {
   phone: string | null;
   organizationPhone: string | null;
   hoursText: Texts;
+  // number of the last query that ranked it (dedupe without a Set on the hot path)
+  seenBy: number;
 }
 
 export interface IndexQuery {
@@ -53,7 +55,7 @@ export interface IndexQuery {
 export class SearchIndex {
   private constructor(
     private readonly services: Map<string, IndexedService>,
-    private readonly byNeed: Map<NeedCode, IndexedService[]>,
+    private readonly needs: Map<NeedCode, NeedIndex>,
   ) {}
 
   get size(): number {
@@ -73,20 +75,24 @@ export class SearchIndex {
     for (const sal of snapshot.service_at_locations) push(salsOf, sal.service_id, sal);
 
     const services = new Map<string, IndexedService>();
-    const byNeed = new Map<NeedCode, IndexedService[]>(NEED_CODES.map((n) => [n, []]));
+    const needs = new Map<NeedCode, NeedIndex>(
+      NEED_CODES.map((n) => [n, { all: [], regions: new Map(), national: [] }]),
+    );
+    const interned = new Map<string, WeeklyHours>();
+    const hoursOf = (schedules: ScheduleRecord[] | undefined) => intern(interned, schedules ?? []);
     for (const record of snapshot.services) {
       const organization = organizations.get(record.organization_id);
       const organizationPhone = phoneOf.organization.get(record.organization_id) ?? null;
       const servicePhone = phoneOf.service.get(record._id) ?? organizationPhone;
-      const serviceHours = WeeklyHours.fromSchedules(schedulesOf.service.get(record._id) ?? []);
+      const serviceHours = hoursOf(schedulesOf.service.get(record._id));
       const sites: IndexedSite[] = [];
       for (const sal of salsOf.get(record._id) ?? []) {
         const location = locations.get(sal.location_id);
         if (!location) continue;
         const hours =
-          WeeklyHours.fromSchedules(schedulesOf.sal.get(sal._id) ?? []) ??
+          hoursOf(schedulesOf.sal.get(sal._id)) ??
           serviceHours ??
-          WeeklyHours.fromSchedules(schedulesOf.location.get(location._id) ?? []);
+          hoursOf(schedulesOf.location.get(location._id));
         const phone =
           phoneOf.sal.get(sal._id) ?? phoneOf.location.get(location._id) ?? servicePhone;
         sites.push(site(location, phone, hours, labels));
@@ -105,59 +111,63 @@ export class SearchIndex {
         // a service nobody can visit is reached by phone from anywhere
         national: record.national || sites.length === 0,
         hours: serviceHours,
+        uniformHours: sites.every((site) => site.hours === serviceHours),
         hoursText: texts(serviceHours, labels),
         phone: servicePhone,
         organizationPhone,
         sites,
+        seenBy: 0,
       };
       services.set(record._id, indexed);
       if (!indexed.active) continue;
-      for (const need of record.needs) byNeed.get(need)?.push(indexed);
+      for (const need of record.needs) {
+        const index = needs.get(need)!;
+        index.all.push(indexed);
+        if (indexed.national) index.national.push(indexed);
+        for (const site of sites) addToRegion(index.regions, site, indexed);
+      }
     }
-    return new SearchIndex(services, byNeed);
+    return new SearchIndex(services, needs);
   }
 
+  // Services with a site in the place's region are ranked first: when they fill the limit nothing
+  // elsewhere can outrank them (every region-tier score is above every nearest-tier score). Else the
+  // other regions follow nearest first, until one is too far to beat the results held, then the
+  // national services. Without a place every service of the need is ranked.
   search(q: IndexQuery): SearchResult[] {
-    const ctx = {
+    const ctx: RankContext = {
       place: q.place ? placeKeys(q.place) : null,
       lang: q.lang,
       person: q.person,
       now: localTime(q.at),
       openNow: q.openNow,
+      openMemo: new Map(),
     };
-    const lang = q.lang ?? 'fr';
-    const top: SearchResult[] = [];
-    const seen = q.needs.length > 1 ? new Set<string>() : null;
-    for (const need of q.needs) {
-      for (const service of this.byNeed.get(need) ?? []) {
-        if (seen) {
-          if (seen.has(service.id)) continue;
-          seen.add(service.id);
-        }
-        const ranking = rank(service, ctx);
-        if (!ranking) continue;
-        if (
-          top.length === q.limit &&
-          !better(ranking.score, ranking.distanceKm, service.name, top[top.length - 1])
-        )
-          continue;
-        const site = ranking.site;
-        insertSorted(top, q.limit, {
-          serviceId: service.id,
-          name: service.name,
-          organization: service.organization,
-          need,
-          place: site?.place ?? NATIONAL_AREA,
-          region: site?.region ?? NATIONAL_AREA,
-          phone: site?.phone ?? service.phone,
-          hours: (site?.hoursText ?? service.hoursText)[lang],
-          reason: ranking.reason,
-          distanceKm: ranking.distanceKm,
-          score: ranking.score,
-        });
+    const top = new TopResults(q.limit, q.lang ?? 'fr', ctx);
+    const indexes = q.needs.map((need) => [need, this.needs.get(need)] as const);
+    const place = ctx.place;
+    if (!place) {
+      for (const [need, index] of indexes) for (const s of index?.all ?? []) top.offer(s, need);
+      return top.results;
+    }
+    for (const [need, index] of indexes) {
+      for (const s of index?.regions.get(place.regionKey)?.services ?? []) top.offer(s, need);
+    }
+    if (top.full) return top.results;
+    const others: { need: NeedCode; bucket: RegionBucket; boundKm: number }[] = [];
+    for (const [need, index] of indexes) {
+      for (const [key, bucket] of index?.regions ?? []) {
+        if (key !== place.regionKey)
+          others.push({ need, bucket, boundKm: lowerBoundKm(place, bucket) });
       }
     }
-    return top;
+    others.sort((a, b) => a.boundKm - b.boundKm);
+    for (const { need, bucket, boundKm } of others) {
+      if (top.full && top.worstScore > nearestScoreCeiling(boundKm)) break;
+      for (const s of bucket.services) top.offer(s, need);
+    }
+    for (const [need, index] of indexes) for (const s of index?.national ?? []) top.offer(s, need);
+    return top.results;
   }
 
   details(id: string, lang: Lang): ServiceDetails | null {
@@ -280,17 +290,129 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-// Order: score, then distance (unknown last), then name; stable for equal inputs.
-function better(score: number, distance: number | null, name: string, than: SearchResult): boolean {
-  if (score !== than.score) return score > than.score;
-  if (distance !== than.distanceKm)
-    return distance !== null && (than.distanceKm === null || distance < than.distanceKm);
-  return name.localeCompare(than.name) < 0;
+interface RegionBucket {
+  services: IndexedService[];
+  // bounding box of the bucket's sites that have coordinates
+  minLat: number;
+  maxLat: number;
+  minLon: number;
+  maxLon: number;
 }
 
-function insertSorted(top: SearchResult[], limit: number, result: SearchResult): void {
-  let i = top.length;
-  while (i > 0 && better(result.score, result.distanceKm, result.name, top[i - 1])) i--;
-  top.splice(i, 0, result);
-  if (top.length > limit) top.pop();
+interface NeedIndex {
+  all: IndexedService[];
+  regions: Map<string, RegionBucket>;
+  national: IndexedService[];
+}
+
+function addToRegion(
+  regions: Map<string, RegionBucket>,
+  site: IndexedSite,
+  service: IndexedService,
+): void {
+  let bucket = regions.get(site.regionKey);
+  if (!bucket) {
+    bucket = {
+      services: [],
+      minLat: Infinity,
+      maxLat: -Infinity,
+      minLon: Infinity,
+      maxLon: -Infinity,
+    };
+    regions.set(site.regionKey, bucket);
+  }
+  if (bucket.services[bucket.services.length - 1] !== service) bucket.services.push(service);
+  if (site.lat !== null && site.lon !== null) {
+    bucket.minLat = Math.min(bucket.minLat, site.lat);
+    bucket.maxLat = Math.max(bucket.maxLat, site.lat);
+    bucket.minLon = Math.min(bucket.minLon, site.lon);
+    bucket.maxLon = Math.max(bucket.maxLon, site.lon);
+  }
+}
+
+// Distance to the nearest point of the bucket's box: no site of the bucket is closer.
+function lowerBoundKm(place: { lat: number; lon: number }, bucket: RegionBucket): number {
+  if (bucket.minLat > bucket.maxLat) return Infinity;
+  const lat = Math.min(Math.max(place.lat, bucket.minLat), bucket.maxLat);
+  const lon = Math.min(Math.max(place.lon, bucket.minLon), bucket.maxLon);
+  return haversineKm(place.lat, place.lon, lat, lon);
+}
+
+// Same schedules, same object: "open now" is then computed once per distinct timetable and query.
+function intern(cache: Map<string, WeeklyHours>, schedules: ScheduleRecord[]): WeeklyHours | null {
+  if (!schedules.length) return null;
+  const key = schedules
+    .map((s) => `${s.byday} ${s.opens_at} ${s.closes_at} ${s.valid_from ?? ''} ${s.valid_to ?? ''}`)
+    .sort()
+    .join('|');
+  let hours = cache.get(key);
+  if (!hours) {
+    hours = WeeklyHours.fromSchedules(schedules)!;
+    cache.set(key, hours);
+  }
+  return hours;
+}
+
+// The best `limit` results so far, ordered by score, then distance (unknown last), then name.
+class TopResults {
+  private static queries = 0;
+  readonly results: SearchResult[] = [];
+  private readonly query = ++TopResults.queries;
+
+  constructor(
+    private readonly limit: number,
+    private readonly lang: Lang,
+    private readonly ctx: RankContext,
+  ) {}
+
+  get full(): boolean {
+    return this.results.length >= this.limit;
+  }
+
+  get worstScore(): number {
+    return this.results[this.results.length - 1].score;
+  }
+
+  offer(service: IndexedService, need: NeedCode): void {
+    if (service.seenBy === this.query) return;
+    service.seenBy = this.query;
+    const ranking = rank(service, this.ctx);
+    if (!ranking) return;
+    if (
+      this.full &&
+      !better(
+        ranking.score,
+        ranking.distanceKm,
+        service.name,
+        this.results[this.results.length - 1],
+      )
+    )
+      return;
+    const site = ranking.site;
+    const result: SearchResult = {
+      serviceId: service.id,
+      name: service.name,
+      organization: service.organization,
+      need,
+      place: site?.place ?? NATIONAL_AREA,
+      region: site?.region ?? NATIONAL_AREA,
+      phone: site?.phone ?? service.phone,
+      hours: (site?.hoursText ?? service.hoursText)[this.lang],
+      reason: ranking.reason,
+      distanceKm: ranking.distanceKm,
+      score: ranking.score,
+    };
+    let i = this.results.length;
+    while (i > 0 && better(result.score, result.distanceKm, result.name, this.results[i - 1])) i--;
+    this.results.splice(i, 0, result);
+    if (this.results.length > this.limit) this.results.pop();
+  }
+}
+
+function better(score: number, distance: number | null, name: string, than: SearchResult): boolean {
+  if (score !== than.score) return score > than.score;
+  if (distance !== than.distanceKm) {
+    return distance !== null && (than.distanceKm === null || distance < than.distanceKm);
+  }
+  return name.localeCompare(than.name) < 0;
 }
