@@ -11,6 +11,7 @@ interface Referral {
   need: string;
   createdAt: Date;
   tags: string[];
+  meta: { source: string };
 }
 
 describe('database conformance: aggregation', () => {
@@ -32,6 +33,7 @@ describe('database conformance: aggregation', () => {
         need: String,
         createdAt: Date,
         tags: [String],
+        meta: { source: String },
       }),
     );
     const [bamako, kayes] = await Provider.insertMany([
@@ -45,6 +47,7 @@ describe('database conformance: aggregation', () => {
         need: 'health',
         createdAt: new Date('2026-01-05'),
         tags: ['urgent', 'women'],
+        meta: { source: 'sms' },
       },
       { provider: bamako._id, need: 'work', createdAt: new Date('2026-02-01'), tags: ['youth'] },
       { provider: kayes._id, need: 'health', createdAt: new Date('2026-02-10'), tags: [] },
@@ -112,8 +115,10 @@ describe('database conformance: aggregation', () => {
   it('counts with countDocuments (an aggregation under the hood) and leaves the data untouched', async () => {
     const sut = conn.model<Referral>('Referral');
 
-    await sut.aggregate([{ $set: { need: 'changed' } }]);
+    await sut.aggregate([{ $set: { need: 'changed', 'meta.source': 'changed' } }]);
+    await sut.aggregate([{ $match: { need: 'health' } }, { $unset: 'meta.source' }]);
 
+    expect(await sut.countDocuments({ 'meta.source': 'sms' })).toBe(1);
     expect(await sut.countDocuments({ need: 'health' })).toBe(3);
     expect(await sut.countDocuments({ provider: providers.kayes })).toBe(2);
   });

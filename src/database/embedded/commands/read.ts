@@ -1,7 +1,7 @@
-import { Aggregator, ProcessingMode } from 'mingo';
+import { Aggregator } from 'mingo';
 import type { CollationSpec } from 'mingo/types/types';
 import type { Doc } from '../documents';
-import { copyDoc, pathValues, valueKey } from '../documents';
+import { copyDoc, isPlainObject, pathValues, valueKey } from '../documents';
 import { commandError } from '../errors';
 import {
   collectionName,
@@ -70,16 +70,18 @@ const aggregate: CommandHandler = (cmd, ctx) => {
       "The 'cursor' option is required, except for aggregate with the explain argument",
     );
   }
-  const source =
-    typeof target === 'string' ? (ctx.engine.collection(ctx.db, target)?.all() ?? []) : [];
+  const collation = optionalDoc(cmd.collation);
+  // A leading $match is answered like find (an index may narrow it). Only the matches are copied:
+  // some stages write into the documents they receive.
+  const leading = isPlainObject(pipeline[0]?.$match) ? (pipeline[0].$match as Doc) : undefined;
+  const coll = typeof target === 'string' ? ctx.engine.collection(ctx.db, target) : undefined;
+  const source = select(coll, { filter: leading, collation }).map(copyDoc);
   let results: Doc[];
   try {
-    // Inputs are cloned because some stages write into the documents they receive.
-    results = new Aggregator(pipeline, {
-      processingMode: ProcessingMode.CLONE_INPUT,
+    results = new Aggregator(leading ? pipeline.slice(1) : pipeline, {
       collectionResolver: (name) => (ctx.engine.collection(ctx.db, name)?.all() ?? []).map(copyDoc),
       variables: optionalDoc(cmd.let),
-      collation: optionalDoc(cmd.collation) as CollationSpec | undefined,
+      collation: collation as CollationSpec | undefined,
     }).run<Doc>(source);
   } catch (err) {
     throw commandError('BadValue', (err as Error).message);
