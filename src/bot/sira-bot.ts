@@ -112,9 +112,8 @@ export class SiraBot {
       text,
       this.tools.messageSid(context),
     );
-    // Not appended: the ticket was closed meanwhile (back to the dialogs), or this message is
-    // already on it (a turn run again after a state conflict).
-    if (!appended) return (await this.ports.findOpenHandoff(this.tools.contactId(context))) !== null;
+    // Not appended: the ticket was closed meanwhile, the person is back with the bot.
+    if (!appended) return false;
     // A crisis still gets the safety message at once, even with a ticket open.
     if (this.ports.analyze(text).urgent) await this.tools.handoff(context, 'crisis');
     if (firstSinceOpen && flow.toldTicketId !== ticket.id) {
