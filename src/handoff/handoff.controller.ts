@@ -27,7 +27,8 @@ import { ListHandoffsQuery } from './dto/list-handoffs.query';
 import { ReplyDto } from './dto/reply.dto';
 import { TransferHandoffDto } from './dto/transfer-handoff.dto';
 import { HandoffEvents } from './handoff-events';
-import { HandoffService, canSee } from './handoff.service';
+import { canSee } from './handoff-rules';
+import { HandoffService } from './handoff.service';
 import { HandoffDetail, HandoffSummary, ReplyResult } from './handoff.types';
 
 const HEARTBEAT_MS = 25_000;

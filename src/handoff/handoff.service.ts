@@ -9,6 +9,7 @@ import { I18nService } from '../common/i18n/i18n.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { UsersService } from '../users/users.service';
 import { Clock } from './clock';
+import { canSee, priorityOf } from './handoff-rules';
 import { HandoffEvents, HandoffEventType } from './handoff-events';
 import { HandoffException, HandoffExceptionCode as Code } from './handoff.exception';
 import {
@@ -32,17 +33,6 @@ const CLOSED_LIST_LIMIT = 200;
 const SYSTEM_ACTOR = { id: 'system', email: 'system' };
 
 type Lean = Handoff & { _id: { toString(): string } };
-
-export function priorityOf(input: { urgent: boolean; vulnerable?: boolean }): number {
-  if (input.urgent) return PRIORITY.urgent;
-  return input.vulnerable ? PRIORITY.vulnerable : PRIORITY.normal;
-}
-
-// Caseworkers see their regions plus tickets with no region yet (nobody must be left unrouted).
-export function canSee(user: AuthUser, ticket: { region: string | null }): boolean {
-  if (user.role !== 'caseworker') return true;
-  return ticket.region === null || user.regions.includes(ticket.region);
-}
 
 @Injectable()
 export class HandoffService {

@@ -9,6 +9,7 @@ import { Lang } from '../common/i18n/lang';
 import { NeedCode } from '../common/needs';
 import { DirectoryService } from '../directory/directory.service';
 import { Clock } from '../handoff/clock';
+import { canSee } from '../handoff/handoff-rules';
 import { HandoffService } from '../handoff/handoff.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { generateReferralCode, normalizeReferralCode } from './referral-code';
@@ -89,11 +90,6 @@ export interface ReferralListQuery {
   status?: ReferralStatus;
   code?: string;
   contactId?: string;
-}
-
-export function referralVisibleTo(user: AuthUser, referral: { region: string | null }): boolean {
-  if (user.role !== 'caseworker') return true;
-  return referral.region === null || user.regions.includes(referral.region);
 }
 
 @Injectable()
@@ -337,7 +333,7 @@ export class ReferralsService {
 
   async changeStatus(user: AuthUser, id: string, status: ReferralStatus): Promise<ReferralView> {
     const current = await this.load(id);
-    if (!referralVisibleTo(user, current)) {
+    if (!canSee(user, current)) {
       throw new ReferralsException(Code.OUT_OF_REGION, 'this referral is outside your regions');
     }
     const problem = transitionProblem(current.status, status);
