@@ -218,7 +218,8 @@
     state.user = null;
     state.ticket = null;
     state.selectedId = null;
-    state.drafts = {};
+    // An expired session keeps unsent replies for after the new login; signing out drops them.
+    if (!messageKey) state.drafts = {};
     showLogin(messageKey);
   }
 
