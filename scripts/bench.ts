@@ -1,0 +1,319 @@
+// End-to-end benchmark: Sira (built dist, embedded database, fresh DATA_DIR) against a bare node:http
+// server answering the same signed Twilio webhook with a fixed TwiML reply. Both run as child
+// processes on loopback and are driven by autocannon with correctly signed webhooks from a pool of
+// distinct phone numbers making full dialog turns.
+//   npm run bench [-- --connections 200 --duration 20 --pool 4000 --profile]
+//   npm run bench -- --soak [--conversations 50000]   (stores that many conversations, reports RSS)
+// Targets are printed, not asserted.
+process.env.DOTENV_CONFIG_QUIET = 'true';
+
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import autocannon from 'autocannon';
+import { getExpectedTwilioSignature } from 'twilio';
+
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.includes(`--${name}`);
+const num = (name: string, fallback: number) => {
+  const at = argv.indexOf(`--${name}`);
+  const value = at >= 0 ? Number(argv[at + 1]) : NaN;
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+};
+
+const SOAK = flag('soak');
+const PROFILE = flag('profile');
+const CONNECTIONS = num('connections', 200);
+const DURATION_S = num('duration', 20);
+const POOL = num('pool', 4000);
+const CONVERSATIONS = num('conversations', 50_000);
+// Hard bound on the soak's storing phase, whatever the conversation count.
+const SOAK_MAX_S = num('soak-max-seconds', 900);
+
+const ROOT = resolve(__dirname, '..');
+const MAIN = join(ROOT, 'dist', 'src', 'main.js');
+const BARE = join(ROOT, 'scripts', 'bench', 'bare-server.js');
+const PROFILER = join(ROOT, 'scripts', 'bench', 'cpu-profile.js');
+const WEBHOOK = '/webhooks/twilio/messages';
+const PUBLIC_BASE_URL = 'https://bench.sira.invalid';
+const AUTH_TOKEN = randomBytes(16).toString('hex');
+const TO = '+22320000000';
+
+// One conversation: need and place in the first message, consent, first service → referral code.
+const SCRIPT = ['bjr jsuis a kayes jcherche du travail', '1', '1'];
+
+interface Target {
+  name: string;
+  child: ChildProcess;
+  port: number;
+}
+
+interface Measured {
+  rps: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+  answered: number;
+  peakRssMb: number;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+}
+
+// Peak and current resident set of a process, from the kernel (MB).
+function memory(pid: number): { hwm: number; rss: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(status.match(new RegExp(`^${field}:\\s+(\\d+)`, 'm'))?.[1] ?? 0);
+  return { hwm: kb('VmHWM') / 1024, rss: kb('VmRSS') / 1024 };
+}
+
+function ensureBuilt(): void {
+  if (existsSync(MAIN)) return;
+  console.log('dist/src/main.js is missing: npm run build');
+  const built = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (built.status !== 0 || !existsSync(MAIN)) throw new Error('build failed');
+}
+
+async function startSira(dataDir: string): Promise<Target> {
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.MONGODB_URI;
+  delete env.TWILIO_ACCOUNT_SID;
+  Object.assign(env, {
+    NODE_ENV: 'development',
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    PUBLIC_BASE_URL,
+    TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+    ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    ADMIN_PASSWORD: randomBytes(12).toString('hex'),
+    DIRECTORY_DEMO_SEED: 'on',
+    BENCH_PROFILE_FILE: join(ROOT, `bench-${Date.now()}.cpuprofile`),
+  });
+  const args = [...(PROFILE ? ['-r', PROFILER] : []), MAIN];
+  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-4000)));
+  child.stdout!.on('data', (c: Buffer) => {
+    if (PROFILE) process.stdout.write(`[sira] ${c.toString()}`);
+  });
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`Sira exited (${child.exitCode}): ${stderr}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/health`);
+      if (res.ok) return { name: 'sira', child, port };
+    } catch {
+      // not listening yet
+    }
+    await sleep(250);
+  }
+  child.kill('SIGKILL');
+  throw new Error(`Sira did not become healthy in 90 s: ${stderr}`);
+}
+
+async function startBare(): Promise<Target> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [BARE], {
+    env: { PATH: process.env.PATH, PORT: String(port), PUBLIC_BASE_URL, TWILIO_AUTH_TOKEN: AUTH_TOKEN },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((done, fail) => {
+    child.stdout!.once('data', () => done());
+    child.once('exit', (code) => fail(new Error(`bare server exited (${code})`)));
+  });
+  return { name: 'bare', child, port };
+}
+
+const phone = (i: number) => `+22370${String(i).padStart(6, '0')}`;
+
+// Request n goes to phone n % pool at step floor(n / pool) of its conversation: with pool > connections
+// a phone never has two turns in flight, and every turn continues its own persisted conversation.
+class Driver {
+  private n = 0;
+
+  constructor(
+    private readonly pool: number,
+    private readonly offset = 0,
+  ) {}
+
+  next(): { body: string; signature: string } {
+    const n = this.n++;
+    const sid = `SM${randomBytes(16).toString('hex')}`;
+    const params: Record<string, string> = {
+      AccountSid: `AC${'1'.repeat(32)}`,
+      ApiVersion: '2010-04-01',
+      MessageSid: sid,
+      SmsMessageSid: sid,
+      SmsSid: sid,
+      From: phone(this.offset + (n % this.pool)),
+      To: TO,
+      Body: SCRIPT[Math.floor(n / this.pool) % SCRIPT.length],
+      NumMedia: '0',
+      NumSegments: '1',
+    };
+    return {
+      body: new URLSearchParams(params).toString(),
+      signature: getExpectedTwilioSignature(AUTH_TOKEN, `${PUBLIC_BASE_URL}${WEBHOOK}`, params),
+    };
+  }
+}
+
+async function drive(
+  target: Target,
+  driver: Driver,
+  opts: { connections: number; duration?: number; amount?: number },
+): Promise<Measured> {
+  let answered = 0;
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, memory(target.child.pid!).rss)), 200);
+  const result = await autocannon({
+    url: `http://127.0.0.1:${target.port}${WEBHOOK}`,
+    connections: opts.connections,
+    ...(opts.amount ? { amount: opts.amount } : { duration: opts.duration }),
+    timeout: 30,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req) => {
+          const { body, signature } = driver.next();
+          return {
+            ...req,
+            body,
+            headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
+          };
+        },
+        onResponse: (status, body) => {
+          if (status === 200 && body.includes('<Message>')) answered++;
+        },
+      },
+    ],
+  });
+  clearInterval(sampler);
+  const { hwm } = memory(target.child.pid!);
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    answered,
+    peakRssMb: Math.max(hwm, peak),
+  };
+}
+
+async function stop(target: Target): Promise<void> {
+  if (target.child.exitCode !== null) return;
+  const exited = new Promise((done) => target.child.once('exit', done));
+  target.child.kill('SIGTERM');
+  await Promise.race([exited, sleep(10_000)]);
+  if (target.child.exitCode === null) target.child.kill('SIGKILL');
+}
+
+const fmt = (m: Measured) =>
+  `${m.rps.toFixed(0).padStart(7)} req/s  p50 ${String(m.p50).padStart(4)} ms  p99 ${String(m.p99).padStart(4)} ms  ` +
+  `peak RSS ${m.peakRssMb.toFixed(0).padStart(4)} MB  (${m.requests} requests, ${m.answered} answered inline, ` +
+  `${m.non2xx} non-2xx, ${m.errors} errors)`;
+
+function verdict(label: string, ok: boolean, detail: string): string {
+  return `  ${ok ? 'met   ' : 'MISSED'} ${label}: ${detail}`;
+}
+
+async function profileWindow(sira: Target, run: () => Promise<Measured>): Promise<Measured> {
+  if (!PROFILE) return run();
+  sira.child.kill('SIGUSR2');
+  const measured = await run();
+  sira.child.kill('SIGUSR2');
+  await sleep(3000);
+  console.log('CPU profile written next to package.json (bench-*.cpuprofile)');
+  return measured;
+}
+
+async function benchmark(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sira-bench-'));
+  const targets: Target[] = [];
+  try {
+    console.log(`${cpus().length} CPUs, node ${process.version}; ${CONNECTIONS} connections, ${DURATION_S} s, pool ${POOL} phones`);
+    const sira = await startSira(dataDir);
+    targets.push(sira);
+    const bare = await startBare();
+    targets.push(bare);
+
+    // Warm-up: JIT, directory caches, the first conversations' documents.
+    const siraDriver = new Driver(POOL);
+    await drive(sira, siraDriver, { connections: 20, amount: 600 });
+    await drive(bare, new Driver(POOL), { connections: 20, amount: 2000 });
+
+    const s = await profileWindow(sira, () => drive(sira, siraDriver, { connections: CONNECTIONS, duration: DURATION_S }));
+    const b = await drive(bare, new Driver(POOL), { connections: CONNECTIONS, duration: DURATION_S });
+    const ratio = s.rps / b.rps;
+    console.log(`\nsira  ${fmt(s)}`);
+    console.log(`bare  ${fmt(b)}`);
+    console.log(`\nratio sira/bare ${ratio.toFixed(3)}`);
+    console.log('targets:');
+    console.log(verdict('ratio >= 0.25', ratio >= 0.25, ratio.toFixed(3)));
+    console.log(verdict(`p99 < 50 ms at ${CONNECTIONS} concurrent conversations`, s.p99 < 50, `${s.p99} ms`));
+    console.log(verdict('RSS < 400 MB', s.peakRssMb < 400, `${s.peakRssMb.toFixed(0)} MB`));
+  } finally {
+    for (const t of targets) await stop(t);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+// Stores CONVERSATIONS conversations (one first message from each of that many numbers), then measures
+// a normal run on the populated database and reports RSS along the way.
+async function soak(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sira-soak-'));
+  let sira: Target | undefined;
+  try {
+    sira = await startSira(dataDir);
+    const started = Date.now();
+    const store = new Driver(CONVERSATIONS, 100_000);
+    const batch = 5000;
+    let stored = 0;
+    while (stored < CONVERSATIONS && Date.now() - started < SOAK_MAX_S * 1000) {
+      const amount = Math.min(batch, CONVERSATIONS - stored);
+      const m = await drive(sira, store, { connections: CONNECTIONS, amount });
+      stored += m.requests;
+      const { rss, hwm } = memory(sira.child.pid!);
+      console.log(
+        `${String(stored).padStart(6)} conversations  ${m.rps.toFixed(0)} req/s  p99 ${m.p99} ms  ` +
+          `RSS ${rss.toFixed(0)} MB (peak ${hwm.toFixed(0)} MB)  non-2xx ${m.non2xx}, errors ${m.errors}`,
+      );
+    }
+    const after = await drive(sira, new Driver(POOL), { connections: CONNECTIONS, duration: DURATION_S });
+    const { rss, hwm } = memory(sira.child.pid!);
+    console.log(`\nafter ${stored} stored conversations (${((Date.now() - started) / 1000).toFixed(0)} s):`);
+    console.log(`sira  ${fmt(after)}`);
+    console.log(`RSS now ${rss.toFixed(0)} MB, peak ${hwm.toFixed(0)} MB`);
+    const dbBytes = spawnSync('du', ['-sm', join(dataDir, 'db')], { encoding: 'utf8' }).stdout.split('\t')[0];
+    console.log(`embedded database on disk: ${dbBytes} MB`);
+    console.log(verdict('RSS < 400 MB', hwm < 400, `${hwm.toFixed(0)} MB`));
+  } finally {
+    if (sira) await stop(sira);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+ensureBuilt();
+(SOAK ? soak() : benchmark()).catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
