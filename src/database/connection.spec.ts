@@ -1,6 +1,6 @@
 import * as net from 'node:net';
 import { Logger } from '@nestjs/common';
-import { describeHosts, redactCredentials, waitForMongo } from './connection';
+import { databaseNameOf, describeHosts, redactCredentials, waitForMongo } from './connection';
 import { DatabaseExceptionCode } from './database.exception';
 
 describe('database connection helpers', () => {
@@ -11,6 +11,12 @@ describe('database connection helpers', () => {
       describeHosts('mongodb+srv://sira:s3cret@a.example.org,b.example.org/sira?retryWrites=true'),
     ).toBe('a.example.org,b.example.org');
     expect(describeHosts('mongodb://127.0.0.1:27017')).toBe('127.0.0.1:27017');
+  });
+
+  it('reads the database name of a URI, if any', () => {
+    expect(databaseNameOf('mongodb://u:p@h1,h2/sira?replicaSet=rs0')).toBe('sira');
+    expect(databaseNameOf('mongodb://localhost:27017/?replicaSet=rs0')).toBeNull();
+    expect(databaseNameOf('mongodb://localhost:27017')).toBeNull();
   });
 
   it('redacts credentials echoed in an error message', () => {

@@ -4,10 +4,19 @@ import { DatabaseException, DatabaseExceptionCode } from './database.exception';
 
 const logger = new Logger('Database');
 
+// Used when the URI names no database, and by the embedded server.
+export const DEFAULT_DB_NAME = 'sira';
+
 // "mongodb+srv://user:secret@a.example.org,b.example.org/sira?x=1" → "a.example.org,b.example.org".
 export function describeHosts(uri: string): string {
   const match = /^mongodb(?:\+srv)?:\/\/(?:[^@/]*@)?([^/?]+)/.exec(uri);
   return match ? match[1] : 'the configured MongoDB host';
+}
+
+// The database named in the URI's path, or null ("mongodb://host:27017/?x=1" names none).
+export function databaseNameOf(uri: string): string | null {
+  const match = /^mongodb(?:\+srv)?:\/\/[^/?]+\/([^?]*)/.exec(uri);
+  return match?.[1] ? decodeURIComponent(match[1]) : null;
 }
 
 // Removes any user:password@ a driver error may echo back.

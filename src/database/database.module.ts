@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AppConfig } from '../config/app-config';
-import { waitForMongo } from './connection';
+import { databaseNameOf, DEFAULT_DB_NAME, waitForMongo } from './connection';
 import { DatabaseService } from './database.service';
 import { EmbeddedDatabaseService } from './embedded-database.service';
 
@@ -20,7 +20,9 @@ class EmbeddedDatabaseModule {}
         if (!config.mongodbUri)
           return { uri: await embedded.start(config.dataDir), retryAttempts: 0 };
         await waitForMongo(config.mongodbUri);
-        return { uri: config.mongodbUri, retryAttempts: 0 };
+        // A URI without a database name uses Sira's rather than the driver's "test".
+        const dbName = databaseNameOf(config.mongodbUri) ? undefined : DEFAULT_DB_NAME;
+        return { uri: config.mongodbUri, dbName, retryAttempts: 0 };
       },
     }),
   ],

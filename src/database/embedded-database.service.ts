@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import { Injectable, Logger } from '@nestjs/common';
+import { DEFAULT_DB_NAME } from './connection';
 import { DatabaseException, DatabaseExceptionCode } from './database.exception';
 import { EmbeddedMongoServer } from './embedded/server';
-
-export const EMBEDDED_DB_NAME = 'sira';
 
 // Owns the embedded server when no MONGODB_URI is configured.
 @Injectable()
@@ -25,7 +24,7 @@ export class EmbeddedDatabaseService {
       this.logger.log(
         `embedded database listening on ${uri.replace('mongodb://', '')}, data in ${dir}`,
       );
-      return `${uri}/${EMBEDDED_DB_NAME}`;
+      return `${uri}/${DEFAULT_DB_NAME}`;
     } catch (err) {
       throw new DatabaseException(
         DatabaseExceptionCode.EMBEDDED_START_FAILED,
