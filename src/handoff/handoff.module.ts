@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { GeographyModule } from '../geography/geography.module';
 import { OutboxModule } from '../outbox/outbox.module';
 import { UsersModule } from '../users/users.module';
 import { Clock, SystemClock } from './clock';
@@ -22,6 +23,7 @@ import {
       { name: HandoffEventRecord.name, schema: HandoffEventRecordSchema },
       { name: HandoffEventSeq.name, schema: HandoffEventSeqSchema },
     ]),
+    GeographyModule,
     OutboxModule,
     UsersModule,
   ],

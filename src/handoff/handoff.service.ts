@@ -4,6 +4,7 @@ import { QueryFilter, Model, isValidObjectId } from 'mongoose';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/role';
 import { AppConfig } from '../config/app-config';
+import { GeographyService } from '../geography/geography.service';
 import { FieldCipher } from '../common/crypto/field-cipher';
 import { I18nService } from '../common/i18n/i18n.service';
 import { OutboxService } from '../outbox/outbox.service';
@@ -48,6 +49,7 @@ export class HandoffService {
     private readonly events: HandoffEvents,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly geography: GeographyService,
   ) {}
 
   // Bot side ---------------------------------------------------------------------------------
@@ -236,7 +238,12 @@ export class HandoffService {
         claimedAt: this.clock.now(),
       };
     } else {
-      set = { status: 'waiting', region: to.toRegion!.trim(), claimedBy: null, claimedAt: null };
+      set = {
+        status: 'waiting',
+        region: this.knownRegion(to.toRegion!),
+        claimedBy: null,
+        claimedAt: null,
+      };
     }
     // Caseworkers hand over what they hold; supervisors and admins may also dispatch waiting tickets.
     const filter: QueryFilter<Handoff> =
@@ -390,6 +397,15 @@ export class HandoffService {
   }
 
   // Helpers ----------------------------------------------------------------------------------
+
+  // A typo must not strand a ticket in a queue nobody watches: only gazetteer regions are accepted.
+  private knownRegion(name: string): string {
+    const wanted = fold(name);
+    const region = this.geography.regions().find((r) => fold(r) === wanted);
+    if (!region)
+      throw new HandoffException(Code.INVALID_TRANSFER, `unknown region "${name.trim()}"`);
+    return region;
+  }
 
   // Replies move on after they are queued (sent, delivered, failed, held released): show where they are now.
   private async withDeliveryStatus(detail: HandoffDetail, doc: Lean): Promise<HandoffDetail> {
@@ -548,6 +564,10 @@ export class HandoffService {
 
 function actor(user: AuthUser): { id: string; email: string } {
   return { id: user.id, email: user.email };
+}
+
+function fold(value: string): string {
+  return value.normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase();
 }
 
 function isDuplicateKey(error: unknown): boolean {

@@ -279,12 +279,19 @@ describe('handoff API', () => {
       claimedBy: { email: colleague.email },
     });
 
+    const typo = await call(t, 'POST', `/api/handoffs/${id}/transfer`, colleague.token, {
+      toRegion: 'Moptii',
+    });
+    expect(typo.body).toMatchObject({
+      code: 'HANDOFF_INVALID_TRANSFER',
+      message: 'unknown region "Moptii"',
+    });
     const toMopti = await call<Summary>(
       t,
       'POST',
       `/api/handoffs/${id}/transfer`,
       colleague.token,
-      { toRegion: 'Mopti' },
+      { toRegion: ' mopti ' },
     );
     expect(toMopti.body).toMatchObject({ status: 'waiting', region: 'Mopti', claimedBy: null });
     expect((await call(t, 'GET', `/api/handoffs/${id}`, colleague.token)).status).toBe(403);
