@@ -203,7 +203,7 @@ async function main(): Promise<void> {
   for (let i = 0; i < HTTP_QUERIES + 100; i++) {
     const q = batch[i % batch.length];
     const t0 = process.hrtime.bigint();
-    const res = await fetch(`${base}?need=${q.needs[0]}&place=${encodeURIComponent(q.place!)}`);
+    const res = await fetch(`${base}?need=${q.needs[0]}&place=${encodeURIComponent(String(q.place))}`);
     await res.json();
     if (i >= 100) http.push(elapsedMs(t0));
   }

@@ -19,8 +19,9 @@ export class DirectorySeeder implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    // auto: development only; fictional services must never reach real people or the tests' data
     const mode = this.config.directoryDemoSeed;
-    if (mode === 'off' || (mode === 'auto' && this.config.nodeEnv === 'test')) return;
+    if (mode === 'off' || (mode === 'auto' && this.config.nodeEnv !== 'development')) return;
     if ((await this.store.count('services')) > 0) return;
     const report = await this.importer.importPaths([DEMO_DIRECTORY_FILE]);
     const services = report.counts.services.inserted;

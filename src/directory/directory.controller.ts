@@ -12,6 +12,7 @@ import { DirectoryException, DirectoryExceptionCode } from './directory.exceptio
 import { DirectoryService } from './directory.service';
 import type { SearchResult, ServiceDetails } from './directory.types';
 import { SearchQueryDto, ServiceQueryDto } from './dto/search-query.dto';
+import { SearchResultDto } from './dto/search-result.dto';
 
 @ApiTags('directory')
 @Controller('api/services')
@@ -26,7 +27,10 @@ export class DirectoryController {
   @ApiOperation({
     summary: 'Services for a need near a place, ranked, with the reason of each result',
   })
-  @ApiOkResponse({ description: 'Ranked results (commune > cercle > region > nearest > national)' })
+  @ApiOkResponse({
+    type: [SearchResultDto],
+    description: 'Ranked: commune > cercle > region > nearest > national',
+  })
   @ApiBadRequestResponse({ description: 'Unknown need or place, limit out of range' })
   search(@Query() q: SearchQueryDto): Promise<SearchResult[]> {
     const person =

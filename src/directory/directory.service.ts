@@ -73,8 +73,13 @@ export class DirectoryService implements OnModuleInit, OnModuleDestroy {
         throw new DirectoryException(DirectoryExceptionCode.UNKNOWN_NEED, message, { need });
       }
     }
-    const place = query.place ? this.resolvePlace(query.place) : null;
-    if (query.place && !place) {
+    const named = typeof query.place === 'string' && query.place.trim() !== '';
+    const place = named
+      ? this.resolvePlace(query.place as string)
+      : typeof query.place === 'object'
+        ? query.place
+        : null;
+    if (named && !place) {
       const message = this.i18n.t(query.lang ?? 'fr', 'directory:errors.unknownPlace', {
         place: query.place,
       });

@@ -1,5 +1,6 @@
 import type { Lang } from '../common/i18n/lang';
 import type { NeedCode } from '../common/needs';
+import type { Place } from './places';
 
 export interface SearchPerson {
   sex?: 'female' | 'male';
@@ -9,7 +10,8 @@ export interface SearchPerson {
 
 export interface SearchQuery {
   needs: NeedCode[];
-  place?: string;
+  // a name the gazetteer resolves, or a place it already resolved
+  place?: string | Place;
   lang?: Lang;
   person?: SearchPerson;
   openNow?: boolean;
