@@ -79,6 +79,16 @@ describe('referrals', () => {
     const many = await Promise.all(Array.from({ length: 30 }, () => newReferral()));
     expect(new Set(many.map((r) => r.code)).size).toBe(30);
 
+    // A caseworker types the code heard over the phone, in any case and with spaces.
+    const spoken = `${first.code.slice(0, 3)} ${first.code.slice(3)}`.toLowerCase();
+    const found = await call<ReferralView[]>(
+      t,
+      'GET',
+      `/api/referrals?code=${encodeURIComponent(spoken)}`,
+      kayes.token,
+    );
+    expect(found.body.map((r) => r.id)).toEqual([first.id]);
+
     const view = await byId(first.id);
     expect(view).toMatchObject({
       status: 'sent',
