@@ -1,3 +1,5 @@
+import { randomInt } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   Activity,
@@ -21,7 +23,8 @@ export const DIALOG_PORTS = Symbol('DIALOG_PORTS');
 
 // A dialog left silent this long expires; the next message gets a welcome back.
 export const SESSION_TTL_MS = 24 * 60 * 60 * 1000;
-const MAX_ATTEMPTS = 3;
+const MAX_ATTEMPTS = 6;
+const RETRY_JITTER_MS = 50;
 
 // One turn of the conversation: load state, route to an open ticket or run the dialogs, save.
 // Replies are held until the state is saved: if another turn for the same conversation saved
@@ -34,6 +37,7 @@ export class SiraBot {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly tools: SiraTools;
   private readonly dialogs: DialogSet;
+  private readonly running = new Map<string, Promise<void>>();
 
   constructor(
     storage: MongoStorage,
@@ -52,6 +56,20 @@ export class SiraBot {
 
   async run(context: TurnContext): Promise<void> {
     if (context.activity.type !== ActivityTypes.Message || !this.tools.text(context)) return;
+    // One turn at a time per conversation on this instance; across instances the eTag decides.
+    const key = context.activity.conversation.id;
+    const previous = this.running.get(key) ?? Promise.resolve();
+    const current = previous.then(() => this.runAlone(context));
+    const settled = current.catch(() => undefined);
+    this.running.set(key, settled);
+    try {
+      await current;
+    } finally {
+      if (this.running.get(key) === settled) this.running.delete(key);
+    }
+  }
+
+  private async runAlone(context: TurnContext): Promise<void> {
     const held: Partial<Activity>[] = [];
     let flushing = false;
     context.onSendActivities(async (_ctx, activities, next): Promise<ResourceResponse[]> => {
@@ -59,21 +77,26 @@ export class SiraBot {
       held.push(...activities);
       return activities.map(() => ({ id: '' }));
     });
-    for (let attempt = 1; ; attempt++) {
-      held.length = 0;
-      try {
-        await this.turn(context, held);
-        await this.conversationState.saveChanges(context);
-        await this.userState.saveChanges(context);
-        break;
-      } catch (error) {
-        if (!isETagConflict(error) || attempt >= MAX_ATTEMPTS) throw error;
-        this.logger.warn(`state conflict on attempt ${attempt}, running the turn again`);
-        await this.conversationState.load(context, true);
-        await this.userState.load(context, true);
+    try {
+      for (let attempt = 1; ; attempt++) {
+        held.length = 0;
+        try {
+          await this.turn(context, held);
+          await this.conversationState.saveChanges(context);
+          await this.userState.saveChanges(context);
+          break;
+        } catch (error) {
+          if (!isETagConflict(error) || attempt >= MAX_ATTEMPTS) throw error;
+          this.logger.warn(`state conflict on attempt ${attempt}, running the turn again`);
+          await sleep(randomInt(RETRY_JITTER_MS) * attempt);
+          await this.conversationState.load(context, true);
+          await this.userState.load(context, true);
+        }
       }
+    } finally {
+      // From here on (including the adapter's error reply) messages go straight out.
+      flushing = true;
     }
-    flushing = true;
     if (held.length) await context.sendActivities(held);
   }
 

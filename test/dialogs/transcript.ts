@@ -4,13 +4,13 @@ import { inboundParams, MESSAGES_WEBHOOK, newMessageSid, postTwilio, twimlMessag
 
 // A returnee's phone talking to Sira through the real webhook: signed like Twilio, answered in TwiML.
 export class Phone {
-  readonly number = `+2237${String(randomInt(10_000_000)).padStart(7, '0')}`;
   // Messages this person sent: the budget the issue counts.
   sent = 0;
 
   constructor(
     private app: TestApp,
     readonly channel: 'sms' | 'whatsapp' = 'sms',
+    readonly number = `+2237${String(randomInt(10_000_000)).padStart(7, '0')}`,
   ) {}
 
   // After a restart the same phone talks to the new instance.
