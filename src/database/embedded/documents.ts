@@ -32,7 +32,7 @@ export function valueKey(value: unknown): string {
 }
 
 // Mongo-shell-like rendering used in E11000 messages: { name: "x" }, ObjectId('...'), new Date(...).
-export function formatValue(value: unknown): string {
+function formatValue(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
@@ -62,16 +62,6 @@ export function pathValues(doc: unknown, path: string): unknown[] {
   const value = (doc as Doc)[head];
   if (!rest.length) return Array.isArray(value) ? (value.length ? value : [undefined]) : [value];
   return pathValues(value, rest.join('.'));
-}
-
-// The value at a dotted path without array expansion (undefined when missing).
-export function getPath(doc: unknown, path: string): unknown {
-  let cur: unknown = doc;
-  for (const part of path.split('.')) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Doc)[part];
-  }
-  return cur;
 }
 
 export function setPath(doc: Doc, path: string, value: unknown): void {

@@ -37,7 +37,7 @@ export const ErrorCode = {
   DuplicateKey: 11000,
 } as const;
 
-export type ErrorCodeName = keyof typeof ErrorCode;
+type ErrorCodeName = keyof typeof ErrorCode;
 
 export function commandError(
   codeName: ErrorCodeName,

@@ -9,7 +9,7 @@ export type UpdateSpec = Doc | Doc[];
 type Modifier = Parameters<typeof mingoUpdate>[1];
 type Pipeline = Extract<Parameters<typeof mingoUpdateOne>[2], unknown[]>;
 
-export const isOperatorUpdate = (u: UpdateSpec): boolean =>
+const isOperatorUpdate = (u: UpdateSpec): boolean =>
   !Array.isArray(u) && Object.keys(u).some((k) => k.startsWith('$'));
 
 const usesPositional = (modifier: Doc): boolean =>

@@ -5,7 +5,7 @@ export const OP_REPLY = 1;
 export const OP_QUERY = 2004;
 export const OP_MSG = 2013;
 
-export const MSG_CHECKSUM_PRESENT = 1 << 0;
+const MSG_CHECKSUM_PRESENT = 1 << 0;
 export const MSG_MORE_TO_COME = 1 << 1;
 
 export const HEADER_SIZE = 16;

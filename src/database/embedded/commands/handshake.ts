@@ -1,9 +1,9 @@
 import type { Doc } from '../documents';
 import type { CommandHandler } from './context';
 
-export const SERVER_VERSION = '7.0.0';
+const SERVER_VERSION = '7.0.0';
 
-export const MAX_BSON_OBJECT_SIZE = 16 * 1024 * 1024;
+const MAX_BSON_OBJECT_SIZE = 16 * 1024 * 1024;
 
 // Looks like a standalone mongod 7.0 (wire version 21). No topologyVersion: the driver polls instead of streaming.
 const hello: CommandHandler = (cmd, ctx) => {
