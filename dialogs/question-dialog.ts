@@ -44,6 +44,11 @@ export abstract class QuestionDialog extends ComponentDialog {
       (await this.tools.flow(step.context)).misses = 0;
       return step.endDialog(outcome);
     }
+    // Not an answer to this question, but it may answer a later one: keep it, ask again.
+    if (await this.tools.absorb(step.context, this.tools.text(step.context))) {
+      await this.retry(step.context);
+      return step.replaceDialog(QUESTION_WATERFALL, { retry: true });
+    }
     if (await this.tools.miss(step.context, () => this.retry(step.context))) {
       return step.endDialog('exit' satisfies Outcome);
     }

@@ -116,6 +116,23 @@ export class SiraTools {
     return false;
   }
 
+  // Needs or a place said out of turn fill those questions if they are still open (true if any).
+  async absorb(context: TurnContext, text: string): Promise<boolean> {
+    const flow = await this.flow(context);
+    const analysis = this.ports.analyze(text);
+    let absorbed = false;
+    if (!flow.needs.length && analysis.needs.length) {
+      flow.needs = [...analysis.needs];
+      flow.pending = [...analysis.needs];
+      absorbed = true;
+    }
+    if (!flow.place && analysis.place) {
+      flow.place = analysis.place;
+      absorbed = true;
+    }
+    return absorbed;
+  }
+
   async markAsked(context: TurnContext, slot: Flow['asked'][number]): Promise<void> {
     (await this.flow(context)).asked.push(slot);
   }

@@ -170,6 +170,13 @@ describe('dialog transcripts through the Twilio webhook', () => {
     expect((await referralsOf(phone)).map((r) => r.need)).toEqual(['food']);
   });
 
+  it('a need and place given instead of the consent are kept, and not asked again', async () => {
+    const phone = new Phone(t);
+    expect(await phone.send('bonjour')).toEqual([text('fr', 'consent.ask')]);
+    expect(await phone.send('je cherche du travail a kayes')).toEqual([text('fr', 'consent.retry')]);
+    expectResults(await phone.send('oui'), 'fr');
+  });
+
   it('a crisis in the very first message gets the safety message, nothing else', async () => {
     const phone = new Phone(t);
     const reply = await phone.send('I want to kill myself tonight');
