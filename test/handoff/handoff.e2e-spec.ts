@@ -213,8 +213,18 @@ describe('handoff API', () => {
     });
     expect(await handoffs.findOpenForContact(contactId)).toEqual({ id, notifiedWaiting: true });
 
-    // A second open for the same person returns the same ticket.
+    // A second open for the same person returns the same ticket; a crisis moves it to the top.
     expect((await openTicket(t, { contactId, region: 'Kayes' })).id).toBe(id);
+    expect(
+      (await openTicket(t, { contactId, region: 'Kayes', urgent: true, reason: 'crisis' })).id,
+    ).toBe(id);
+    const raised = await call<Summary & { urgent: boolean }>(
+      t,
+      'GET',
+      `/api/handoffs/${id}`,
+      kayes.token,
+    );
+    expect(raised.body).toMatchObject({ priority: 0, urgent: true });
 
     await call(t, 'POST', `/api/handoffs/${id}/claim`, kayes.token);
     const badOutcome = await call(t, 'POST', `/api/handoffs/${id}/close`, kayes.token, {
