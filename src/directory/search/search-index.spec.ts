@@ -233,4 +233,46 @@ describe('SearchIndex', () => {
       ['local', 'nearest', null],
     ]);
   });
+
+  it('returns the first results of the exhaustive ranking, whatever it skips', () => {
+    let seed = 11;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+    const communes = geography.places('commune');
+    const snapshot = empty();
+    for (let i = 0; i < 45; i++) {
+      addService(
+        snapshot,
+        `s${i}`,
+        Array.from({ length: Math.floor(random() * 3) }, () => pick(communes).name),
+        {
+          needs: [pick(['employment', 'health', 'food'] as const)],
+          languages: random() < 0.5 ? ['fr'] : ['fr', 'bm'],
+          national: random() < 0.1,
+          returnees_only: random() < 0.2,
+        },
+        random() < 0.5 ? {} : { byday: 'SA,SU', opens_at: '09:00', closes_at: '13:00' },
+      );
+    }
+    const sut = SearchIndex.build(snapshot, LABELS);
+    const places = [...communes, ...geography.places('region')];
+    for (let i = 0; i < 300; i++) {
+      const q = query({
+        needs:
+          random() < 0.2
+            ? ['employment', 'food']
+            : [pick(['employment', 'health', 'food'] as const)],
+        place: random() < 0.9 ? pick(places) : null,
+        lang: pick(['fr', 'bm'] as const),
+        openNow: random() < 0.3,
+        at: random() < 0.5 ? MONDAY : SATURDAY,
+        person: random() < 0.5 ? { returnee: random() < 0.5 } : undefined,
+        limit: 1 + Math.floor(random() * 4),
+      });
+      const exhaustive = sut.search({ ...q, limit: 50 }).slice(0, q.limit);
+      expect(sut.search(q).map((r) => [r.serviceId, r.score])).toEqual(
+        exhaustive.map((r) => [r.serviceId, r.score]),
+      );
+    }
+  });
 });
