@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Storage, StoreItems } from 'botbuilder';
 import { Model } from 'mongoose';
 import { FieldCipher } from '../common/crypto/field-cipher';
+import { AppConfig } from '../config/app-config';
 import { BotException, BotExceptionCode } from './bot.exception';
 import { BotStateRecord } from './schemas/bot-state.schema';
 
@@ -15,11 +16,24 @@ const DUPLICATE_KEY = 11000;
 // - any other eTag: replace only if the stored item still carries that eTag.
 // On success the written item gets its new eTag, so a second save in the same turn works.
 @Injectable()
-export class MongoStorage implements Storage {
+export class MongoStorage implements Storage, OnModuleInit {
+  private readonly logger = new Logger(MongoStorage.name);
+
   constructor(
     @InjectModel(BotStateRecord.name) private readonly model: Model<BotStateRecord>,
     private readonly cipher: FieldCipher,
+    private readonly config: AppConfig,
   ) {}
+
+  // State nobody touched for RETENTION_DAYS goes, like the rest of a person's data.
+  async onModuleInit(): Promise<void> {
+    const expireAfterSeconds = this.config.retentionDays * 24 * 60 * 60;
+    try {
+      await this.model.collection.createIndex({ updatedAt: 1 }, { name: 'retention', expireAfterSeconds });
+    } catch (error) {
+      this.logger.warn(`bot_state retention index not changed: ${(error as Error).message}`);
+    }
+  }
 
   async read(keys: string[]): Promise<StoreItems> {
     if (!keys.length) return {};

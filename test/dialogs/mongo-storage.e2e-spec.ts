@@ -24,7 +24,8 @@ describe('MongoStorage (botbuilder Storage on mongoose)', () => {
       .createConnection(databaseUri(db.uri, `sira_storage_${randomBytes(4).toString('hex')}`))
       .asPromise();
     const model = connection.model(BotStateRecord.name, BotStateSchema);
-    sut = new MongoStorage(model, new FieldCipher(config));
+    sut = new MongoStorage(model, new FieldCipher(config), config);
+    await sut.onModuleInit();
   });
 
   afterAll(async () => {
@@ -85,6 +86,14 @@ describe('MongoStorage (botbuilder Storage on mongoose)', () => {
     item.n = 2;
     await sut.write({ twice: item });
     expect((await sut.read(['twice'])).twice.n).toBe(2);
+  });
+
+  it('expires state after the retention period', async () => {
+    const indexes = await connection.collection('bot_state').indexes();
+    expect(indexes.find((index) => index.name === 'retention')).toMatchObject({
+      key: { updatedAt: 1 },
+      expireAfterSeconds: 365 * 24 * 60 * 60,
+    });
   });
 
   it('deletes', async () => {
