@@ -209,6 +209,15 @@ export class ReferralsService {
         reply: this.i18n.t(doc.language, 'referrals:followUp.thanksYes'),
       };
     }
+    return {
+      status: doc.status,
+      ticketId: await this.openFollowUpTicket(doc),
+      reply: this.i18n.t(doc.language, 'referrals:followUp.thanksNo'),
+    };
+  }
+
+  // Idempotent: a retry after a failure here finds or opens the same ticket.
+  private async openFollowUpTicket(doc: Lean): Promise<string> {
     const ticket = await this.handoffs.open({
       contactId: doc.contactId,
       channel: doc.channel,
@@ -217,17 +226,15 @@ export class ReferralsService {
       urgent: false,
       needs: [doc.need],
       region: doc.region ?? undefined,
-      transcript: [{ at: doc.followUp.sentAt ?? now, from: 'bot', text: this.followUpText(doc) }],
+      transcript: [
+        { at: doc.followUp.sentAt ?? this.clock.now(), from: 'bot', text: this.followUpText(doc) },
+      ],
       idempotencyKey: `referral-followup:${doc._id.toString()}`,
     });
     await this.referrals
       .updateOne({ _id: doc._id }, { $set: { 'followUp.ticketId': ticket.id } })
       .exec();
-    return {
-      status: doc.status,
-      ticketId: ticket.id,
-      reply: this.i18n.t(doc.language, 'referrals:followUp.thanksNo'),
-    };
+    return ticket.id;
   }
 
   // Claims due follow-ups one by one (atomic flip of sentAt), so two instances never send the same one.
@@ -409,9 +416,13 @@ export class ReferralsService {
       doc.followUp.answer === 'yes'
         ? 'referrals:followUp.thanksYes'
         : 'referrals:followUp.thanksNo';
+    const ticketId =
+      doc.followUp.answer === 'no'
+        ? (doc.followUp.ticketId ?? (await this.openFollowUpTicket(doc)))
+        : null;
     return {
       status: doc.status,
-      ticketId: doc.followUp.ticketId,
+      ticketId,
       reply: this.i18n.t(doc.language, key),
     };
   }
