@@ -15,6 +15,7 @@ import { MainDialog, MainDialogOptions } from '../../dialogs/main-dialog';
 import { DialogPorts } from '../../dialogs/ports';
 import { parseYesNo } from '../../dialogs/replies';
 import { SiraTools } from '../../dialogs/sira-tools';
+import { SiraBotHandler } from '../channels/bot.token';
 import { isETagConflict } from './bot.exception';
 import { MongoStorage } from './mongo-storage';
 import { OptimisticState } from './optimistic-state';
@@ -30,7 +31,7 @@ const RETRY_JITTER_MS = 50;
 // Replies are held until the state is saved: if another turn for the same conversation saved
 // first (eTag conflict), the turn runs again on the fresh state and nothing is sent twice.
 @Injectable()
-export class SiraBot {
+export class SiraBot implements SiraBotHandler {
   private readonly logger = new Logger(SiraBot.name);
   private readonly conversationState: OptimisticState;
   private readonly userState: OptimisticState;
