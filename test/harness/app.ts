@@ -7,7 +7,7 @@ import { Test, TestingModuleBuilder } from '@nestjs/testing';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
 import { AppConfig } from '../../src/config/app-config';
-import { startTestDatabase, TestDatabase } from './database';
+import { databaseUri, startTestDatabase, TestDatabase } from './database';
 
 export interface TestApp {
   app: INestApplication;
@@ -37,7 +37,7 @@ export async function createTestApp(
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     DATA_DIR: dataDir,
-    MONGODB_URI: `${database.uri.replace(/\/$/, '')}/${dbName}`,
+    MONGODB_URI: databaseUri(database.uri, dbName),
     ...env,
   });
   const builder = Test.createTestingModule({ imports: [AppModule, ...(options.imports ?? [])] })
