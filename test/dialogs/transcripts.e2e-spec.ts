@@ -184,6 +184,13 @@ describe('dialog transcripts through the Twilio webhook', () => {
     expect((await ticketsOf(phone)).map((x) => [x.reason, x.urgent])).toEqual([['crisis', true]]);
   });
 
+  it('asks the language when the first message does not tell it, answered with 1/2/3', async () => {
+    const phone = new Phone(t);
+    expect(await phone.send('?')).toEqual([text('fr', 'language.ask')]);
+    expect(await phone.send('3')).toEqual([text('bm', 'consent.ask')]);
+    expect((await t.app.get(ContactsService).findByPhone(phone.number))?.language).toBe('bm');
+  });
+
   it('switches language midway and keeps it', async () => {
     const phone = new Phone(t);
     await phone.send('bonjour');
