@@ -32,7 +32,14 @@ const SUICIDE: RegExp[] = [
   /\blast message\b/,
   /\bpills (are )?ready\b/,
   /\bjump(ing)? (from|off) (the|a) (bridge|building|roof)\b/,
+  /\b(sauter|me jeter|me lancer) (du|d un|de l|de la|dans le|dans la) (pont|immeuble|toit|falaise|fleuve|puits)\b/,
   /\btired of (living|life)\b/,
+  /\b(partir de|quitter) ce monde\b|\bleave this world\b|\bbo (dinye|dunuya)\b/,
+  /\bmort aux rats\b|\brat poison\b|\bpoison (a|pour les) rats\b|\bnyine fura\b/,
+  /\b(la corde|une corde|the rope|a rope)\b.*\b(fini|over|end|mourir|die)\b/,
+  /\b(c est|it is|it s) (fini|over|finished) (pour|for) moi\b|\bit is over for me\b|\ba banna n ma\b/,
+  /\b(sert|vaut) (a )?rien de vivre\b|\bpoint (of|in) (living|being alive)\b/,
+  /\b(vais|va) (tout )?arreter tout\b|\bje vais tout arreter\b/,
   /\bfe ka sa\b/,
   /\byere (faga|fili|tige|jogin|bon)\b/,
   /\b(nyenamaya|nenamaya)\b.*\b(nafa|tun|ban|fisa|segen|sege)\b|\bsegenna ni (nyenamaya|nenamaya)\b/,
@@ -61,7 +68,10 @@ const VIOLENCE_STRONG: RegExp[] = [
   /\blocked me\b|\blocked (in|inside) (a|the) room\b/,
   /\b(following|chasing) me\b/,
   /\b(help|save) (me|us) (now|quick|quickly|please)\b.*\b(beat|kill|attack|knife)\w*/,
-  /\bbugo sisan\b|\bsisan\b.*\bbugo\b|\bdeme u be n bugo\b/,
+  /\bbugo sisan\b|\bsisan\b.{0,15}\bbugo\b|\bdeme u be n bugo\b/,
+  /\b(strangl|etrangl)\w*/,
+  /\b(casse\w*|defonce\w*|enfonce\w*) la porte\b|\bbroke (the|our|my) door\b|\bbreaking (the|our|my) door\b|\bda kari\b/,
+  /\bbena (an|n) faga\b/,
   /\b(fe ka n faga|b a fe ka n faga|n faga sisan)\b/,
   /\b(muru|marifa|marifatigi\w*)\b/,
   /\bdatugu\b/,
@@ -92,12 +102,15 @@ const MEDICAL: RegExp[] = [
   /\b(te|ma) se ka ninakili\b|\bninakili\b.*\b(te|ma)\b/,
   /\bhakili (ma segin|tununa|banna)\b/,
   /\bposon\b/,
+  /\b(bu|avale|drank|drink|drunk|swallowed|min) (de l |du |de la |some )?(essence|petrol|gasoline|esansi|javel|bleach|acide|acid)\b/,
+  /\bvomi\w* (du )?sang\b|\bvomiting blood\b|\bjoli fono\b/,
   /\bjiginni\b.*\b(den ma bo|joli|kabini)\b/,
 ];
 
 const CHILD: RegExp[] = [
-  /\benfants?\b.{0,40}\b(tout )?(seul|seule|sans parents|non accompagne|abandonne)\b/,
+  /\b(enfants?|fillette|petite fille|petit garcon|bebe)\b.{0,40}\b(tout )?(seul|seule|sans parents|non accompagne|abandonne)\b/,
   /\b(child|boy|girl|kid|baby|children|daughter|son)\b.{0,40}\b(alone|without parents|unaccompanied|abandoned)\b/,
+  /\b(little|small|young) (girl|boy|child)\b.{0,30}\blost\b/,
   /\bden\w*\b.{0,30}\bkelen na\b/,
 ];
 

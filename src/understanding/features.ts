@@ -40,13 +40,17 @@ class CompiledLexicon {
   readonly prefixes: LexEntry[] = [];
   readonly fuzzyWords: { word: string; needs: Set<NeedCode> }[] = [];
   private readonly fuzzyCache = new Map<string, [NeedCode, string][]>();
+  // "need:term" of the cues marked '!': unambiguous enough to name the need on their own.
+  readonly strong = new Set<string>();
 
   constructor(lexicon: Record<NeedCode, string[]>) {
     for (const need of NEED_CODES) {
-      for (const raw of lexicon[need]) {
+      for (const entry of lexicon[need]) {
+        const raw = entry.replace(/^!/, '');
         const prefix = raw.endsWith('*');
         const tokens = words(prefix ? raw.slice(0, -1) : raw);
         if (tokens.length === 0) continue;
+        if (entry.startsWith('!')) this.strong.add(`${need}:${prefix ? `${tokens[0]}*` : tokens.join(' ')}`);
         if (tokens.length > 1) this.phrases.push({ need, tokens, prefix: false });
         else if (prefix) this.prefixes.push({ need, tokens, prefix });
         else {
@@ -125,6 +129,7 @@ export function featuresOf(parts: string[][], known: (w: string) => boolean = ()
     for (const [need, terms] of hits) {
       out.add(`L:${need}`);
       terms.forEach((term) => out.add(`T:${need}:${term}`));
+      if ([...terms].some((term) => lexicon().strong.has(`${need}:${term}`))) out.add(`S:${need}`);
     }
     if (hits.has('cash')) out.add(PURPOSES.some((n) => hits.has(n)) ? 'C:cash_for_purpose' : 'C:cash_alone');
   }

@@ -14,6 +14,9 @@ export interface NeedModelJson {
 export type LabelScores = Record<ModelLabel, number>;
 
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+const STRONG_FLOOR = 0.03;
+const STRONG_SCORE = 0.95;
+const NO_CUE_FACTOR = 0.6;
 
 export class NeedModel {
   private readonly known: Set<string>;
@@ -39,8 +42,13 @@ export class NeedModel {
         const { bias, weights } = this.json.labels[label];
         let z = bias;
         for (const f of feats) z += weights[f] ?? 0;
+        let score = sigmoid(z);
+        // A strong cue names its need unless the classifier is all but sure it does not.
+        if (score >= STRONG_FLOOR && feats.includes(`S:${label}`)) score = Math.max(score, STRONG_SCORE);
+        // Without a single cue word for the need, the classifier's guess counts for less.
+        if (label !== 'urgent' && !feats.includes(`L:${label}`)) score *= NO_CUE_FACTOR;
         // Urgency is read on the whole message only: a clause alone loses its context.
-        if (label !== 'urgent' || view === parts) out[label] = Math.max(out[label], sigmoid(z));
+        if (label !== 'urgent' || view === parts) out[label] = Math.max(out[label], score);
       }
     }
     return out;

@@ -74,7 +74,7 @@ function fitLabel(examples: Example[], index: Map<string, number>, label: ModelL
   const weights = new Float64Array(index.size);
   const rows = examples.map((ex) => ({
     ids: Int32Array.from(ex.features.map((f) => index.get(f) ?? -1).filter((i) => i >= 0)),
-    lex: ex.features.map((f) => /^[LTC]:/.test(f)),
+    lex: ex.features.map((f) => /^[LTCS]:/.test(f)),
     y: ex.labels.has(label) ? 1 : 0,
   }));
   let bias = 0;
@@ -150,12 +150,31 @@ function urgentThreshold(scores: number[], examples: Example[]): number {
   examples.forEach((ex, i) => {
     if (ex.labels.has('urgent') && crisisKinds(ex.tokens).length === 0) lowest = Math.min(lowest, scores[i]);
   });
-  return round(Math.max(0.02, Math.min(0.5, lowest * 0.8)));
+  return round(Math.max(MIN_THRESHOLD, Math.min(0.5, lowest * 0.8)));
 }
 
 export interface TrainReport {
   model: NeedModelJson;
   thresholds: Record<ModelLabel, number>;
+  // Needs micro-F1 of the out-of-fold scores at the chosen thresholds (a train-only estimate).
+  crossValidatedMicroF1: number;
+}
+
+function microF1(oof: Record<ModelLabel, number[]>, examples: Example[], thresholds: Record<ModelLabel, number>): number {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const label of MODEL_LABELS) {
+    if (label === 'urgent') continue;
+    examples.forEach((ex, i) => {
+      const has = oof[label][i] >= thresholds[label];
+      const want = ex.labels.has(label);
+      if (has && want) tp++;
+      else if (has) fp++;
+      else if (want) fn++;
+    });
+  }
+  return round((2 * tp) / (2 * tp + fp + fn));
 }
 
 // Thresholds come from 5-fold cross-validation on the training rows; dev is never seen.
@@ -197,5 +216,5 @@ export function train(corpus: CorpusRow[]): TrainReport {
             all.map((ex) => ex.labels.has(label)),
           );
   }
-  return { model: fit(rows, thresholds), thresholds };
+  return { model: fit(rows, thresholds), thresholds, crossValidatedMicroF1: microF1(oof, all, thresholds) };
 }
