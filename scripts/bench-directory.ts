@@ -197,13 +197,28 @@ async function main(): Promise<void> {
   percentiles('DirectoryService.search', service);
   console.log(`  (${(results / batch.length).toFixed(2)} results per query on average)`);
 
+  // Searches keep being answered from the previous index while a rebuild runs.
+  const during: number[] = [];
+  let rebuilding = true;
+  const rebuild = directory.reload().then(() => (rebuilding = false));
+  for (let i = 0; rebuilding; i++) {
+    const t0 = process.hrtime.bigint();
+    await directory.search(batch[i % batch.length]);
+    during.push(elapsedMs(t0));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  await rebuild;
+  percentiles('search during an index rebuild', during);
+
   const address = app.getHttpServer().address() as { port: number };
   const base = `http://127.0.0.1:${address.port}/bench/search`;
   const http: number[] = [];
   for (let i = 0; i < HTTP_QUERIES + 100; i++) {
     const q = batch[i % batch.length];
     const t0 = process.hrtime.bigint();
-    const res = await fetch(`${base}?need=${q.needs[0]}&place=${encodeURIComponent(String(q.place))}`);
+    const res = await fetch(
+      `${base}?need=${q.needs[0]}&place=${encodeURIComponent(String(q.place))}`,
+    );
     await res.json();
     if (i >= 100) http.push(elapsedMs(t0));
   }

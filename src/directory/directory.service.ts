@@ -136,7 +136,7 @@ export class DirectoryService implements OnModuleInit, OnModuleDestroy {
     const started = Date.now();
     const version = await this.store.version();
     const snapshot = await this.store.snapshot();
-    this.index = SearchIndex.build(snapshot, this.labels);
+    this.index = await SearchIndex.buildYielding(snapshot, this.labels);
     this.loadedVersion = version;
     this.logger.log(
       `Directory index: ${this.index.size} services (version ${version}) in ${Date.now() - started} ms`,

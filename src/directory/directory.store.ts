@@ -183,7 +183,7 @@ export function canonical(value: unknown): string {
       ? Object.fromEntries(
           Object.entries(v as Record<string, unknown>)
             .filter(([, x]) => x !== undefined)
-            .sort(([a], [b]) => a.localeCompare(b)),
+            .sort(([a], [b]) => (a < b ? -1 : 1)),
         )
       : v,
   );

@@ -150,7 +150,7 @@ function pluck(value: unknown, field: string): unknown {
 // The export: the same document shape the importer reads, tables sorted by id.
 export function documentFromSnapshot(snapshot: DirectorySnapshot): Json {
   const byId = <T extends { _id: string }>(rows: T[]) =>
-    [...rows].sort((a, b) => a._id.localeCompare(b._id));
+    [...rows].sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0));
   const plain = <T extends { _id: string }>(rows: T[]) =>
     byId(rows).map(({ _id, ...rest }) => ({ id: _id, ...rest }));
   return {

@@ -33,7 +33,6 @@ export const PHONE_TYPES = ['text', 'voice', 'fax', 'cell', 'video', 'pager', 't
 export type PhoneType = (typeof PHONE_TYPES)[number];
 
 export const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
 
 // Stored records: HSDS field names, `_id` is the HSDS id, optional fields are absent rather than null
 // so that an import of an exported file compares equal field by field.
@@ -133,7 +132,5 @@ export interface EntityRecords {
   phones: PhoneRecord;
   schedules: ScheduleRecord;
 }
-
-export type DirectoryRecord = EntityRecords[Entity];
 
 export type DirectorySnapshot = { [E in Entity]: EntityRecords[E][] };

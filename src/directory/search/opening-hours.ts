@@ -54,14 +54,25 @@ const WEEKDAY_INDEX: Record<string, number> = {
 };
 
 // Through the tz database rather than assuming UTC+0, so a future change of Mali's offset is honoured.
+// Searches in the same minute share one conversion (the formatter is the slow part).
+let lastMinute = NaN;
+let lastTime: LocalTime | null = null;
+
 export function localTime(at: Date, formatterFor: Intl.DateTimeFormat = formatter): LocalTime {
+  const minute = Math.floor(at.getTime() / 60_000);
+  if (formatterFor === formatter && minute === lastMinute && lastTime) return lastTime;
   const parts: Record<string, string> = {};
   for (const part of formatterFor.formatToParts(at)) parts[part.type] = part.value;
   const minuteOfDay = Number(parts.hour) * 60 + Number(parts.minute);
-  return {
+  const time = {
     minuteOfWeek: WEEKDAY_INDEX[parts.weekday] * MINUTES_PER_DAY + minuteOfDay,
     date: `${parts.year}-${parts.month}-${parts.day}`,
   };
+  if (formatterFor === formatter) {
+    lastMinute = minute;
+    lastTime = time;
+  }
+  return time;
 }
 
 function minutes(hhmm: string): number {

@@ -51,15 +51,23 @@ export interface PlaceKeys {
   lon: number;
 }
 
+// Places come from the directory's lookup cache, so their keys are computed once per place.
+const keysOf = new WeakMap<Place, PlaceKeys>();
+
 export function placeKeys(place: Place): PlaceKeys {
-  return {
-    level: place.level,
-    regionKey: adminKey(place.region),
-    cercleKey: adminKey(place.cercle ?? (place.level === 'cercle' ? place.name : undefined)),
-    communeKey: adminKey(place.commune ?? (place.level === 'commune' ? place.name : undefined)),
-    lat: place.lat,
-    lon: place.lon,
-  };
+  let keys = keysOf.get(place);
+  if (!keys) {
+    keys = {
+      level: place.level,
+      regionKey: adminKey(place.region),
+      cercleKey: adminKey(place.cercle ?? (place.level === 'cercle' ? place.name : undefined)),
+      communeKey: adminKey(place.commune ?? (place.level === 'commune' ? place.name : undefined)),
+      lat: place.lat,
+      lon: place.lon,
+    };
+    keysOf.set(place, keys);
+  }
+  return keys;
 }
 
 export function isEligible(service: Rankable, person: SearchPerson | undefined): boolean {

@@ -15,6 +15,8 @@ import { nearestScoreCeiling, placeKeys, rank, Rankable, RankContext, RankedSite
 
 type Texts = Record<Lang, string>;
 
+const BUILD_SLICE = 250;
+
 interface IndexedSite extends RankedSite {
   locationId: string;
   name: string | null;
@@ -67,6 +69,31 @@ export class SearchIndex {
   }
 
   static build(snapshot: DirectorySnapshot, labels: Record<Lang, HoursLabels>): SearchIndex {
+    const steps = SearchIndex.steps(snapshot, labels);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    return step.value;
+  }
+
+  // The same, giving the event loop back every few hundred services so searches keep being
+  // answered from the previous index while a large directory is rebuilt.
+  static async buildYielding(
+    snapshot: DirectorySnapshot,
+    labels: Record<Lang, HoursLabels>,
+  ): Promise<SearchIndex> {
+    const steps = SearchIndex.steps(snapshot, labels);
+    let step = steps.next();
+    while (!step.done) {
+      await new Promise((resolve) => setImmediate(resolve));
+      step = steps.next();
+    }
+    return step.value;
+  }
+
+  private static *steps(
+    snapshot: DirectorySnapshot,
+    labels: Record<Lang, HoursLabels>,
+  ): Generator<void, SearchIndex> {
     const organizations = new Map(snapshot.organizations.map((o) => [o._id, o]));
     const locations = new Map(snapshot.locations.map((l) => [l._id, l]));
     const phoneOf = firstBy(snapshot.phones);
@@ -80,7 +107,14 @@ export class SearchIndex {
     );
     const interned = new Map<string, WeeklyHours>();
     const hoursOf = (schedules: ScheduleRecord[] | undefined) => intern(interned, schedules ?? []);
-    for (const record of snapshot.services) {
+    const described = new Map<WeeklyHours | null, Texts>();
+    const textsOf = (hours: WeeklyHours | null) => {
+      let found = described.get(hours);
+      if (!found) described.set(hours, (found = texts(hours, labels)));
+      return found;
+    };
+    for (const [n, record] of snapshot.services.entries()) {
+      if (n % BUILD_SLICE === BUILD_SLICE - 1) yield;
       const organization = organizations.get(record.organization_id);
       const organizationPhone = phoneOf.organization.get(record.organization_id) ?? null;
       const servicePhone = phoneOf.service.get(record._id) ?? organizationPhone;
@@ -95,7 +129,7 @@ export class SearchIndex {
           hoursOf(schedulesOf.location.get(location._id));
         const phone =
           phoneOf.sal.get(sal._id) ?? phoneOf.location.get(location._id) ?? servicePhone;
-        sites.push(site(location, phone, hours, labels));
+        sites.push(site(location, phone, hours, textsOf(hours)));
       }
       const indexed: IndexedService = {
         record,
@@ -112,7 +146,7 @@ export class SearchIndex {
         national: record.national || sites.length === 0,
         hours: serviceHours,
         uniformHours: sites.every((site) => site.hours === serviceHours),
-        hoursText: texts(serviceHours, labels),
+        hoursText: textsOf(serviceHours),
         phone: servicePhone,
         organizationPhone,
         sites,
@@ -211,22 +245,13 @@ export class SearchIndex {
       sites,
     };
   }
-
-  // Admin names present in the directory, for callers that want to know what a place filter can match.
-  regions(): string[] {
-    const names = new Map<string, string>();
-    for (const service of this.services.values()) {
-      for (const s of service.sites) names.set(s.regionKey, s.region);
-    }
-    return [...names.values()].sort();
-  }
 }
 
 function site(
   location: LocationRecord,
   phone: string | null,
   hours: WeeklyHours | null,
-  labels: Record<Lang, HoursLabels>,
+  hoursText: Texts,
 ): IndexedSite {
   return {
     locationId: location._id,
@@ -243,7 +268,7 @@ function site(
     lon: location.longitude ?? null,
     phone,
     hours,
-    hoursText: texts(hours, labels),
+    hoursText,
   };
 }
 
@@ -252,7 +277,7 @@ function texts(hours: WeeklyHours | null, labels: Record<Lang, HoursLabels>): Te
 }
 
 function firstBy(phones: PhoneRecord[]) {
-  const sorted = [...phones].sort((a, b) => a._id.localeCompare(b._id));
+  const sorted = [...phones].sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0));
   const maps = {
     organization: new Map<string, string>(),
     service: new Map<string, string>(),
