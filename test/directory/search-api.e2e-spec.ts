@@ -283,6 +283,25 @@ describe('directory search and admin API (full app)', () => {
     expect((await call('GET', '/api/directory/services?limit=2', admin)).body).toHaveLength(2);
   });
 
+  it('documents the routes in OpenAPI', async () => {
+    const res = await fetch(`${t.baseUrl}/api/docs-json`);
+    const doc = (await res.json()) as {
+      paths: Record<string, unknown>;
+      components: { schemas: Record<string, unknown> };
+    };
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/services/search',
+        '/api/services/{id}',
+        '/api/directory/services/{id}',
+        '/api/directory/locations',
+      ]),
+    );
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining(['SearchResultDto', 'CreateServiceDto', 'ScheduleDto']),
+    );
+  });
+
   it('keeps a second instance on the same database in step through the change counter', async () => {
     const other = await createTestApp(
       { DIRECTORY_DEMO_SEED: 'off', TEST_DB_NAME: t.config.mongodbUri!.split('/').pop()! },
