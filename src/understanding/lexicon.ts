@@ -15,11 +15,9 @@ export const NEED_LEXICON: Record<NeedCode, string[]> = {
   ],
   vocational_training: [
     '!formation', 'former', '!apprendre un metier', '!apprentissage', 'apprenti*', 'metier',
-    'qualification', 'qualifiante', '!centre de formation', 'stage', 'couture', 'soudure',
-    'mecanique', 'menuiserie', 'plomberie', 'coiffure', 'informatique', 'electricite',
+    'qualification', 'qualifiante', '!centre de formation', 'stage', 'apprendre', 'se former',
     '!training', 'trained', 'train me', '!learn a trade', '!apprenticeship', 'skill', 'skills',
-    '!skill acquisition', '!vocational', 'course', 'tailoring', 'welding', 'carpentry',
-    'hairdressing', 'plumbing',
+    '!skill acquisition', '!vocational', 'course', 'learn', 'learn how',
     '!dege', '!ka dege', 'degeli', 'karandi', 'kalan', 'karali',
   ],
   business_support: [
@@ -90,11 +88,11 @@ export const NEED_LEXICON: Record<NeedCode, string[]> = {
     '!kiiri', '!kiiritigɛso', '!sariya', '!kaso', '!polisi', '!dugukolo', '!ciyɛn', 'josariya', 'plainte',
   ],
   family: [
-    '!famille', '!familiale', 'parents', 'proches', 'mere', 'pere', 'frere', 'soeur', 'retrouver',
+    'famille', '!familiale', 'parents', 'proches', 'mere', 'pere', 'frere', 'soeur', 'retrouver',
     'contact', 'rejette', 'rejete', 'renie', 'belle famille', '!mediation', 'disputes', 'renouer',
-    '!family', '!relatives', 'mother', 'father', 'brother', 'trace', '!tracing', 'rejected', '!reconcile',
+    'family', '!relatives', 'mother', 'father', 'brother', 'trace', '!tracing', 'rejected', '!reconcile',
     'quarrel', 'my people', 'lost contact',
-    '!denbaya', '!somɔgɔw', '!balimaw', 'balima', 'n ba', 'n fa', 'dɔgɔkɛ', 'kɔrɔkɛ', 'maloyara',
+    'denbaya', '!somɔgɔw', '!balimaw', 'balima', 'n ba', 'n fa', 'dɔgɔkɛ', 'kɔrɔkɛ', 'maloyara',
   ],
   education: [
     '!ecole', '!scolarite', '!scolaire*', '!etudes', 'etudier', 'inscription', 'inscrire', 'reinscrire',
