@@ -82,13 +82,20 @@ function readZip(name: string, buffer: Buffer): ReadResult {
   return merge(results);
 }
 
+interface ParsedRecord {
+  record: Record<string, string>;
+  info: { lines: number };
+  raw: string;
+}
+
 function readCsv(file: string, entity: Entity, text: string): ReadResult {
   const issues: ImportIssue[] = [];
-  let records: { record: Record<string, string>; info: { lines: number } }[];
+  let records: ParsedRecord[];
   try {
     records = parse(text, {
       columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
       info: true,
+      raw: true,
       bom: true,
       skip_empty_lines: true,
       relax_quotes: true,
@@ -102,11 +109,15 @@ function readCsv(file: string, entity: Entity, text: string): ReadResult {
         });
         return undefined;
       },
-    }) as { record: Record<string, string>; info: { lines: number } }[];
+    }) as ParsedRecord[];
   } catch (error) {
     return fileIssue(file, `is not valid CSV (${(error as Error).message.slice(0, 120)})`);
   }
-  const rows: RawRow[] = records.map(({ record, info }) => ({ row: info.lines, data: record }));
+  // `lines` counts to the record's end: step back over line breaks inside quoted fields.
+  const rows: RawRow[] = records.map(({ record, info, raw }) => ({
+    row: info.lines - (raw.replace(/\r?\n$/, '').match(/\n/g)?.length ?? 0),
+    data: record,
+  }));
   return { tables: [{ entity, file, rows }], issues };
 }
 
