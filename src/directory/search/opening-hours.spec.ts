@@ -71,7 +71,7 @@ describe('WeeklyHours', () => {
     expect(sut.isOpen(at('2026-12-07T10:00:00Z'))).toBe(true);
   });
 
-  it('describes consecutive days with the same hours as a range', () => {
+  it('names days with the same hours together, consecutive ones as a range', () => {
     expect(WeeklyHours.fromSchedules(office)!.describe(fr)).toBe(
       'lun-jeu 08:00-16:00; ven 08:00-12:30',
     );
@@ -79,7 +79,7 @@ describe('WeeklyHours', () => {
       WeeklyHours.fromSchedules([
         { byday: 'MO,WE,FR', opens_at: '08:30', closes_at: '12:30' },
       ])!.describe(fr),
-    ).toBe('lun 08:30-12:30; mer 08:30-12:30; ven 08:30-12:30');
+    ).toBe('lun,mer,ven 08:30-12:30');
   });
 
   it('says 24/7 for a schedule open all day every day', () => {

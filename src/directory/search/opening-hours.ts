@@ -124,7 +124,7 @@ export class WeeklyHours {
     return false;
   }
 
-  // "lun-ven 08:00-16:00; sam 09:00-12:00": consecutive days with the same hours are grouped.
+  // Short enough for an SMS: "lun-jeu 08:00-16:00; ven 08:00-12:30", "lun,mer,ven 08:30-12:30".
   describe(labels: HoursLabels): string {
     const perDay: string[][] = WEEKDAYS.map(() => []);
     for (const schedule of this.regular) {
@@ -137,15 +137,24 @@ export class WeeklyHours {
     const texts = perDay.map((spans) => spans.sort().join(', '));
     if (texts.every((t) => t === '00:00-23:59' || t === '00:00-24:00' || t === '00:00-00:00'))
       return labels.always;
+    // Days sharing the same hours are named together, runs of days as ranges.
     const groups: string[] = [];
-    for (let day = 0; day < 7;) {
-      let last = day;
-      while (last + 1 < 7 && texts[last + 1] === texts[day]) last++;
-      if (texts[day]) {
-        const days = last === day ? labels.days[day] : `${labels.days[day]}-${labels.days[last]}`;
-        groups.push(`${days} ${texts[day]}`);
+    const done = new Set<string>();
+    for (let day = 0; day < 7; day++) {
+      const text = texts[day];
+      if (!text || done.has(text)) continue;
+      done.add(text);
+      const runs: string[] = [];
+      for (let first = day; first < 7; first++) {
+        if (texts[first] !== text) continue;
+        let last = first;
+        while (last + 1 < 7 && texts[last + 1] === text) last++;
+        runs.push(
+          last === first ? labels.days[first] : `${labels.days[first]}-${labels.days[last]}`,
+        );
+        first = last;
       }
-      day = last + 1;
+      groups.push(`${runs.join(',')} ${text}`);
     }
     return groups.length ? groups.join('; ') : labels.unknown;
   }
