@@ -80,6 +80,10 @@ describe('WeeklyHours', () => {
         { byday: 'MO,WE,FR', opens_at: '08:30', closes_at: '12:30' },
       ])!.describe(fr),
     ).toBe('lun,mer,ven 08:30-12:30');
+    const saturday = { byday: 'SA', opens_at: '08:00', closes_at: '16:00' };
+    expect(WeeklyHours.fromSchedules([...office, saturday])!.describe(fr)).toBe(
+      'lun-jeu,sam 08:00-16:00; ven 08:00-12:30',
+    );
   });
 
   it('says 24/7 for a schedule open all day every day', () => {
