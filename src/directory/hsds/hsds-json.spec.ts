@@ -37,6 +37,59 @@ describe('HSDS JSON', () => {
     expect(byId(again.snapshot)).toEqual(byId(snapshot));
   });
 
+  it('reads HSDS nested objects: a service with its organization, phones, schedules and locations', () => {
+    const organization = { id: 'o1', name: 'Org' };
+    const nested = (id: string) => ({
+      id,
+      name: `Service ${id}`,
+      organization,
+      attributes: [{ taxonomy_term: { code: 'food', taxonomy: 'sira-need' } }],
+      phones: [{ id: `${id}-ph`, number: '+223 0000 0001' }],
+      schedules: [{ id: `${id}-h`, byday: 'MO', opens_at: '08:00', closes_at: '12:00' }],
+      service_at_locations: [
+        {
+          id: `${id}-sal`,
+          location: {
+            id: 'l1',
+            organization_id: 'o1',
+            addresses: [{ city: 'Kayes', state_province: 'Kayes' }],
+          },
+        },
+      ],
+    });
+    const { tables, issues } = tablesFromDocument(
+      { services: [nested('s1'), nested('s2')] },
+      'feed.json',
+    );
+    expect(issues).toEqual([]);
+    const { snapshot, rejected } = toSnapshot(tables);
+    expect(rejected).toBe(0);
+    expect(snapshot.organizations).toEqual([{ _id: 'o1', name: 'Org' }]);
+    expect(snapshot.locations).toEqual([
+      expect.objectContaining({ _id: 'l1', commune: 'Kayes', region: 'Kayes' }),
+    ]);
+    expect(snapshot.services.map((x) => [x._id, x.organization_id])).toEqual([
+      ['s1', 'o1'],
+      ['s2', 'o1'],
+    ]);
+    expect(snapshot.service_at_locations).toEqual([
+      { _id: 's1-sal', service_id: 's1', location_id: 'l1' },
+      { _id: 's2-sal', service_id: 's2', location_id: 'l1' },
+    ]);
+    expect(snapshot.phones.map((x) => [x._id, x.service_id])).toEqual([
+      ['s1-ph', 's1'],
+      ['s2-ph', 's2'],
+    ]);
+    expect(snapshot.schedules.map((x) => [x._id, x.service_id])).toEqual([
+      ['s1-h', 's1'],
+      ['s2-h', 's2'],
+    ]);
+    const phoneTable = tables.find(
+      (t) => t.entity === 'phones' && t.rows.some((r) => r.data.id === 's2-ph'),
+    );
+    expect(phoneTable?.file).toBe('feed.json#services[2].phones');
+  });
+
   it('reports a document that is not HSDS', () => {
     expect(tablesFromDocument([1, 2], 'x.json').issues).toEqual([
       {

@@ -36,8 +36,34 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-// An HSDS JSON document with one array per table (the tabular data package as JSON) becomes flat
-// rows: nested attributes, languages, documents, service areas and addresses become list columns.
+// Nested HSDS objects that are rows of another table, with the field that links them to their parent.
+const CHILDREN: Partial<Record<Entity, Record<string, [Entity, string]>>> = {
+  organizations: {
+    phones: ['phones', 'organization_id'],
+    locations: ['locations', 'organization_id'],
+    services: ['services', 'organization_id'],
+  },
+  services: {
+    phones: ['phones', 'service_id'],
+    schedules: ['schedules', 'service_id'],
+    service_at_locations: ['service_at_locations', 'service_id'],
+  },
+  locations: { phones: ['phones', 'location_id'], schedules: ['schedules', 'location_id'] },
+  service_at_locations: {
+    phones: ['phones', 'service_at_location_id'],
+    schedules: ['schedules', 'service_at_location_id'],
+  },
+};
+// A single nested parent-side object: a service's organization, a service_at_location's location.
+const REFERENCED: Partial<Record<Entity, Record<string, [Entity, string]>>> = {
+  services: { organization: ['organizations', 'organization_id'] },
+  service_at_locations: { location: ['locations', 'location_id'] },
+};
+
+// An HSDS JSON document becomes flat rows per table. It may hold one array per table (the tabular
+// package as JSON) or HSDS's nested objects (a service with its organization, phones, schedules and
+// service_at_locations with their location...), or both; an object repeated identically is read once.
+// Nested attributes, languages, documents, service areas and addresses become list columns.
 export function tablesFromDocument(
   doc: unknown,
   file: string,
@@ -51,28 +77,62 @@ export function tablesFromDocument(
       ],
     };
   }
-  const tables: RawTable[] = [];
+  const tables = new Map<string, RawTable>();
+  const emitted = new Map<string, string>();
+  const add = (entity: Entity, label: string, row: number, item: Json, links: Json) => {
+    const id = item.id;
+    const seen = typeof id === 'string' ? `${entity}/${id}` : null;
+    const content = JSON.stringify(item);
+    if (seen && emitted.get(seen) === content) return;
+    if (seen && !emitted.has(seen)) emitted.set(seen, content);
+    const own: Json = {};
+    for (const [key, value] of Object.entries(item)) {
+      const child = CHILDREN[entity]?.[key];
+      const parent = REFERENCED[entity]?.[key];
+      if (child && Array.isArray(value)) {
+        value.forEach((nested, index) => {
+          const where = `${label}[${row}].${key}`;
+          if (isObject(nested))
+            add(
+              child[0],
+              where,
+              index + 1,
+              nested,
+              typeof id === 'string' ? { [child[1]]: id } : {},
+            );
+          else issues.push({ file: where, row: index + 1, field: '', reason: 'must be an object' });
+        });
+      } else if (parent && isObject(value)) {
+        add(parent[0], `${label}[${row}].${key}`, 1, value, {});
+        if (own[parent[1]] === undefined && item[parent[1]] === undefined)
+          own[parent[1]] = value.id;
+      } else {
+        own[key] = value;
+      }
+    }
+    for (const [key, value] of Object.entries(links)) if (own[key] === undefined) own[key] = value;
+    let table = tables.get(`${entity} ${label}`);
+    if (!table) tables.set(`${entity} ${label}`, (table = { entity, file: label, rows: [] }));
+    table.rows.push({ row, data: flatten(entity, own) });
+  };
+  let found = false;
   for (const entity of ENTITIES) {
     const items = doc[entity];
     if (items === undefined) continue;
+    found = true;
     if (!Array.isArray(items)) {
       issues.push({ file, row: 0, field: entity, reason: 'must be an array' });
       continue;
     }
-    const rows: RawRow[] = [];
+    const label = `${file}#${entity}`;
+    if (!tables.has(`${entity} ${label}`))
+      tables.set(`${entity} ${label}`, { entity, file: label, rows: [] });
     items.forEach((item, index) => {
-      if (isObject(item)) rows.push({ row: index + 1, data: flatten(entity, item) });
-      else
-        issues.push({
-          file: `${file}#${entity}`,
-          row: index + 1,
-          field: '',
-          reason: 'must be an object',
-        });
+      if (isObject(item)) add(entity, label, index + 1, item, {});
+      else issues.push({ file: label, row: index + 1, field: '', reason: 'must be an object' });
     });
-    tables.push({ entity, file: `${file}#${entity}`, rows });
   }
-  if (!tables.length && !issues.length) {
+  if (!found) {
     issues.push({
       file,
       row: 0,
@@ -80,7 +140,7 @@ export function tablesFromDocument(
       reason: `has none of the HSDS tables (${ENTITIES.join(', ')})`,
     });
   }
-  return { tables, issues };
+  return { tables: [...tables.values()], issues };
 }
 
 function flatten(entity: Entity, item: Json): Json {
