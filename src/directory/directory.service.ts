@@ -42,7 +42,12 @@ export class DirectoryService implements OnModuleInit, OnModuleDestroy {
         },
       ]),
     ) as unknown as Record<Lang, HoursLabels>;
-    this.store.onChange(() => this.reload());
+    // A failed rebuild must not fail the write that triggered it: the version poll retries.
+    this.store.onChange(() =>
+      this.reload().catch((error: Error) =>
+        this.logger.warn(`Directory reload failed: ${error.message}`),
+      ),
+    );
   }
 
   async onModuleInit(): Promise<void> {
