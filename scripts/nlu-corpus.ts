@@ -176,7 +176,11 @@ function style(text: string, lang: CorpusLang, level: number): string {
   }
   s = s.replace(/[?.!]\s*$/, '');
   if (level >= 2 && chance(0.6)) s = typo(s);
-  if (chance(0.12)) s = s.replace(/([aeiouy])(\s*)$/, (_, v: string, sp: string) => v.repeat(3 + Math.floor(rand() * 3)) + sp);
+  if (chance(0.12))
+    s = s.replace(
+      /([aeiouy])(\s*)$/,
+      (_, v: string, sp: string) => v.repeat(3 + Math.floor(rand() * 3)) + sp,
+    );
   if (chance(0.15)) s += pick([' !!', '??', ' ...', ' 🙏', ' 😢', '!']);
   if (chance(0.07)) s = s.toUpperCase();
   return s;
@@ -190,7 +194,11 @@ function placeMention(lang: CorpusLang): { phrase: string; location: Row['locati
 }
 
 // Wraps the core of a message with an optional greeting, context, place and closing.
-function compose(core: string, lang: CorpusLang, withPlace: boolean): { text: string; location: Row['location'] } {
+function compose(
+  core: string,
+  lang: CorpusLang,
+  withPlace: boolean,
+): { text: string; location: Row['location'] } {
   const parts: string[] = [];
   if (chance(0.35)) parts.push(pick(OPENERS[lang]));
   if (chance(0.25)) parts.push(pick(CONTEXTS[lang]));
@@ -210,7 +218,14 @@ function levelFor(): number {
   return r < 0.3 ? 0 : r < 0.75 ? 1 : 2;
 }
 
-function row(text: string, lang: CorpusLang, needs: NeedCode[], urgent: boolean, location: Row['location'], split: Split): Row {
+function row(
+  text: string,
+  lang: CorpusLang,
+  needs: NeedCode[],
+  urgent: boolean,
+  location: Row['location'],
+  split: Split,
+): Row {
   const ordered = NEED_CODES.filter((n) => needs.includes(n));
   return { text, language: lang, needs: ordered, urgent, location, split };
 }
@@ -227,10 +242,11 @@ function build(): Row[] {
 
   for (const split of ['train', 'dev'] as Split[]) {
     // Per language and need, the fragments of this split.
-    const needPools: Record<CorpusLang, Record<NeedCode, string[]>> = { fr: {}, en: {}, bm: {} } as Record<
-      CorpusLang,
-      Record<NeedCode, string[]>
-    >;
+    const needPools: Record<CorpusLang, Record<NeedCode, string[]>> = {
+      fr: {},
+      en: {},
+      bm: {},
+    } as Record<CorpusLang, Record<NeedCode, string[]>>;
     NEED_CODES.forEach((need, ni) =>
       LANGS.forEach((lang, li) => {
         needPools[lang][need] = splitPool(NEED_FRAGMENTS[need][lang], ni + li)[split];
@@ -267,11 +283,15 @@ function build(): Row[] {
           let needs = [...c.needs];
           if (t === 2 && chance(0.6)) {
             const extra = pick(NEED_CODES.filter((x) => !needs.includes(x)));
-            core = chance(0.5) ? `${core}${pick(CONNECTORS[lang])}${pick(needPools[lang][extra])}` : `${pick(needPools[lang][extra])}${pick(CONNECTORS[lang])}${core}`;
+            core = chance(0.5)
+              ? `${core}${pick(CONNECTORS[lang])}${pick(needPools[lang][extra])}`
+              : `${pick(needPools[lang][extra])}${pick(CONNECTORS[lang])}${core}`;
             needs = [...needs, extra];
           }
           const { text, location } = compose(core, lang, t === 1 && chance(0.5));
-          push(row(style(text, lang, t === 0 ? 0 : levelFor()), lang, needs, true, location, split));
+          push(
+            row(style(text, lang, t === 0 ? 0 : levelFor()), lang, needs, true, location, split),
+          );
         }
       }
       // Alarming-sounding but not urgent.

@@ -4,7 +4,12 @@ process.env.DOTENV_CONFIG_QUIET = 'true';
 import { existsSync } from 'fs';
 import { NEED_CODES } from '../src/common/needs';
 import { Analyzer } from '../src/understanding/analyzer';
-import { INDEPENDENT_PATH, readJsonl, readSplit, type CorpusRow } from '../src/understanding/corpus';
+import {
+  INDEPENDENT_PATH,
+  readJsonl,
+  readSplit,
+  type CorpusRow,
+} from '../src/understanding/corpus';
 import { evaluate, TARGETS } from '../src/understanding/evaluation';
 
 const analyzer = Analyzer.load();
@@ -17,10 +22,14 @@ function report(name: string, rows: CorpusRow[]): void {
   console.log(`\n== ${name}: ${m.count} messages (${Date.now() - started} ms)`);
   for (const n of NEED_CODES) {
     const p = m.perNeed[n];
-    console.log(`  ${n.padEnd(20)} F1 ${pct(p.f1)}  P ${pct(p.precision)}  R ${pct(p.recall)}  n=${p.support}`);
+    console.log(
+      `  ${n.padEnd(20)} F1 ${pct(p.f1)}  P ${pct(p.precision)}  R ${pct(p.recall)}  n=${p.support}`,
+    );
   }
   const line = (label: string, value: number, target: number): void =>
-    console.log(`  ${label.padEnd(20)} ${pct(value)}  (target ${pct(target)}) ${value >= target ? 'ok' : 'BELOW'}`);
+    console.log(
+      `  ${label.padEnd(20)} ${pct(value)}  (target ${pct(target)}) ${value >= target ? 'ok' : 'BELOW'}`,
+    );
   line('needs micro-F1', m.microF1, TARGETS.microF1);
   line('exact match', m.exactMatch, TARGETS.exactMatch);
   line('language accuracy', m.languageAccuracy, TARGETS.languageAccuracy);

@@ -71,7 +71,9 @@ export class Analyzer {
     // How sure we are of the weakest decision: the least certain chosen need, or the
     // strongest need we left out when none was chosen.
     const confidence = chosen.length
-      ? Math.min(...chosen.map((n) => (kinds.some((k) => CRISIS_NEEDS[k].includes(n)) ? 1 : scores[n])))
+      ? Math.min(
+          ...chosen.map((n) => (kinds.some((k) => CRISIS_NEEDS[k].includes(n)) ? 1 : scores[n])),
+        )
       : 1 - Math.max(...NEED_CODES.map((n) => scores[n]));
     return {
       language: detectLanguage(text),

@@ -29,12 +29,14 @@ describe('crisis patterns', () => {
     'I was beaten in Libya last year but I am fine now',
     'n ka telefɔni sara',
     'je dors dehors',
-    "je suis triste depuis mon retour",
+    'je suis triste depuis mon retour',
   ])('finds no crisis in %p', (text) => {
     expect(kinds(text)).toEqual([]);
   });
 
   it('still reads a crisis said now after a recent return ("last week" is not a finished event)', () => {
-    expect(kinds('I was deported from Algeria last week. accident, he is losing a lot of blood')).toContain('medical');
+    expect(
+      kinds('I was deported from Algeria last week. accident, he is losing a lot of blood'),
+    ).toContain('medical');
   });
 });

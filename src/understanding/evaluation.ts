@@ -20,12 +20,16 @@ export interface Miss {
 }
 
 const ratio = (a: number, b: number): number => (b === 0 ? 1 : a / b);
-const f1 = (tp: number, fp: number, fn: number): number => (tp + fp + fn === 0 ? 1 : (2 * tp) / (2 * tp + fp + fn));
+const f1 = (tp: number, fp: number, fn: number): number =>
+  tp + fp + fn === 0 ? 1 : (2 * tp) / (2 * tp + fp + fn);
 
 const sameLocation = (a: CorpusRow['location'], b: Analysis['location']): boolean =>
   a === null || b === null ? a === b : a.region === b.region && a.place === b.place;
 
-export function evaluate(rows: CorpusRow[], analyze: (text: string) => Analysis): { metrics: Metrics; misses: Miss[] } {
+export function evaluate(
+  rows: CorpusRow[],
+  analyze: (text: string) => Analysis,
+): { metrics: Metrics; misses: Miss[] } {
   const counts = Object.fromEntries(NEED_CODES.map((n) => [n, { tp: 0, fp: 0, fn: 0 }])) as Record<
     NeedCode,
     { tp: number; fp: number; fn: number }
@@ -46,7 +50,8 @@ export function evaluate(rows: CorpusRow[], analyze: (text: string) => Analysis)
       else if (has) counts[n].fp++;
       else if (want) counts[n].fn++;
     }
-    const needsOk = row.needs.length === got.needs.length && row.needs.every((n) => got.needs.includes(n));
+    const needsOk =
+      row.needs.length === got.needs.length && row.needs.every((n) => got.needs.includes(n));
     if (needsOk) exact++;
     if (row.language === got.language) lang++;
     const locOk = sameLocation(row.location, got.location);
@@ -57,8 +62,18 @@ export function evaluate(rows: CorpusRow[], analyze: (text: string) => Analysis)
     if (!needsOk || row.urgent !== got.urgent || row.language !== got.language || !locOk) {
       misses.push({
         text: row.text,
-        expected: { needs: row.needs, urgent: row.urgent, language: row.language, location: row.location },
-        got: { needs: got.needs, urgent: got.urgent, language: got.language, location: got.location },
+        expected: {
+          needs: row.needs,
+          urgent: row.urgent,
+          language: row.language,
+          location: row.location,
+        },
+        got: {
+          needs: got.needs,
+          urgent: got.urgent,
+          language: got.language,
+          location: got.location,
+        },
       });
     }
   }
@@ -71,7 +86,12 @@ export function evaluate(rows: CorpusRow[], analyze: (text: string) => Analysis)
     tp += c.tp;
     fp += c.fp;
     fn += c.fn;
-    perNeed[n] = { f1: f1(c.tp, c.fp, c.fn), precision: ratio(c.tp, c.tp + c.fp), recall: ratio(c.tp, c.tp + c.fn), support: c.tp + c.fn };
+    perNeed[n] = {
+      f1: f1(c.tp, c.fp, c.fn),
+      precision: ratio(c.tp, c.tp + c.fp),
+      recall: ratio(c.tp, c.tp + c.fn),
+      support: c.tp + c.fn,
+    };
   }
   return {
     metrics: {

@@ -1,6 +1,7 @@
 import { JaroWinklerDistance } from 'natural/lib/natural/distance';
 import { PorterStemmer, PorterStemmerFr } from 'natural/lib/natural/stemmers';
 import { NEED_CODES, type NeedCode } from '../common/needs';
+import { isEnglishWord } from '../geography/english-words';
 import { NEED_LEXICON } from './lexicon';
 import { normalize, tokenize } from './normalize';
 
@@ -15,7 +16,15 @@ export function clauses(text: string): string[][] {
 }
 
 // Needs for which money is a means, not the need itself.
-const PURPOSES: NeedCode[] = ['shelter', 'education', 'transport', 'business_support', 'health', 'legal', 'food'];
+const PURPOSES: NeedCode[] = [
+  'shelter',
+  'education',
+  'transport',
+  'business_support',
+  'health',
+  'legal',
+  'food',
+];
 
 // Plain words of a message: normalised (SMS spellings, accents, Bambara letters), then split.
 export function words(text: string): string[] {
@@ -50,7 +59,8 @@ class CompiledLexicon {
         const prefix = raw.endsWith('*');
         const tokens = words(prefix ? raw.slice(0, -1) : raw);
         if (tokens.length === 0) continue;
-        if (entry.startsWith('!')) this.strong.add(`${need}:${prefix ? `${tokens[0]}*` : tokens.join(' ')}`);
+        if (entry.startsWith('!'))
+          this.strong.add(`${need}:${prefix ? `${tokens[0]}*` : tokens.join(' ')}`);
         if (tokens.length > 1) this.phrases.push({ need, tokens, prefix: false });
         else if (prefix) this.prefixes.push({ need, tokens, prefix });
         else {
@@ -60,7 +70,8 @@ class CompiledLexicon {
         }
       }
     }
-    for (const [word, needs] of this.exact) if (word.length >= 5) this.fuzzyWords.push({ word, needs });
+    for (const [word, needs] of this.exact)
+      if (word.length >= 5) this.fuzzyWords.push({ word, needs });
   }
 
   // Cue words found in the message (exact, prefix, phrase or a close misspelling), by need.
@@ -75,7 +86,10 @@ class CompiledLexicon {
       const exact = this.exact.get(t);
       if (exact) exact.forEach((n) => add(n, t));
       for (const p of this.prefixes) if (t.startsWith(p.tokens[0])) add(p.need, `${p.tokens[0]}*`);
-      if (!exact && t.length >= 5 && !known(t)) this.fuzzy(t).forEach(([n, w]) => add(n, w));
+      // A misspelling is marked '~': it counts as a cue, never as a strong one. Real English
+      // words are not misspellings ("starting" is not "starving").
+      if (!exact && t.length >= 5 && !known(t) && !isEnglishWord(t))
+        this.fuzzy(t).forEach(([n, w]) => add(n, `~${w}`));
     }
     const joined = ` ${tokens.join(' ')} `;
     for (const p of this.phrases) {
@@ -105,7 +119,10 @@ function lexicon(): CompiledLexicon {
   return compiled;
 }
 
-export function lexiconHits(tokens: string[], known: (w: string) => boolean = () => false): Map<NeedCode, Set<string>> {
+export function lexiconHits(
+  tokens: string[],
+  known: (w: string) => boolean = () => false,
+): Map<NeedCode, Set<string>> {
   return lexicon().match(tokens, known);
 }
 
@@ -121,7 +138,10 @@ function stems(word: string): string[] {
 
 // Sparse binary features of a message: words, French and English stems, word bigrams,
 // 4-letter prefixes (typo tolerance) and lexicon hits.
-export function featuresOf(parts: string[][], known: (w: string) => boolean = () => false): string[] {
+export function featuresOf(
+  parts: string[][],
+  known: (w: string) => boolean = () => false,
+): string[] {
   const out = new Set<string>();
   const tokens = parts.flat();
   for (const part of parts) {
@@ -131,7 +151,8 @@ export function featuresOf(parts: string[][], known: (w: string) => boolean = ()
       terms.forEach((term) => out.add(`T:${need}:${term}`));
       if ([...terms].some((term) => lexicon().strong.has(`${need}:${term}`))) out.add(`S:${need}`);
     }
-    if (hits.has('cash')) out.add(PURPOSES.some((n) => hits.has(n)) ? 'C:cash_for_purpose' : 'C:cash_alone');
+    if (hits.has('cash'))
+      out.add(PURPOSES.some((n) => hits.has(n)) ? 'C:cash_for_purpose' : 'C:cash_alone');
   }
   for (const t of tokens) {
     out.add(`w:${t}`);

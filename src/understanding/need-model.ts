@@ -44,7 +44,8 @@ export class NeedModel {
         for (const f of feats) z += weights[f] ?? 0;
         let score = sigmoid(z);
         // A strong cue names its need unless the classifier is all but sure it does not.
-        if (score >= STRONG_FLOOR && feats.includes(`S:${label}`)) score = Math.max(score, STRONG_SCORE);
+        if (score >= STRONG_FLOOR && feats.includes(`S:${label}`))
+          score = Math.max(score, STRONG_SCORE);
         // Without a single cue word for the need, the classifier's guess counts for less.
         if (label !== 'urgent' && !feats.includes(`L:${label}`)) score *= NO_CUE_FACTOR;
         // Urgency is read on the whole message only: a clause alone loses its context.

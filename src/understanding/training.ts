@@ -61,7 +61,11 @@ function vocabularyOf(rows: Prepared[]): string[] {
 function examplesOf(rows: Prepared[], vocabulary: string[]): Example[] {
   const known = new Set(vocabulary);
   const isKnown = (w: string): boolean => known.has(w);
-  return rows.map(({ row, parts, tokens }) => ({ features: featuresOf(parts, isKnown), labels: labelsOf(row), tokens }));
+  return rows.map(({ row, parts, tokens }) => ({
+    features: featuresOf(parts, isKnown),
+    labels: labelsOf(row),
+    tokens,
+  }));
 }
 
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
@@ -69,7 +73,11 @@ const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 // Plain SGD on the logistic loss, one binary model per label, lazy L2 on touched weights.
 // Word features are dropped at random (seeded) so that the lexicon cues carry weight of their own
 // and the model still works on wordings it has not seen.
-function fitLabel(examples: Example[], index: Map<string, number>, label: ModelLabel): { bias: number; weights: Float64Array } {
+function fitLabel(
+  examples: Example[],
+  index: Map<string, number>,
+  label: ModelLabel,
+): { bias: number; weights: Float64Array } {
   const rand = rng(SEED);
   const weights = new Float64Array(index.size);
   const rows = examples.map((ex) => ({
@@ -148,7 +156,8 @@ function bestF1Threshold(scores: number[], truth: boolean[]): number {
 function urgentThreshold(scores: number[], examples: Example[]): number {
   let lowest = 1;
   examples.forEach((ex, i) => {
-    if (ex.labels.has('urgent') && crisisKinds(ex.tokens).length === 0) lowest = Math.min(lowest, scores[i]);
+    if (ex.labels.has('urgent') && crisisKinds(ex.tokens).length === 0)
+      lowest = Math.min(lowest, scores[i]);
   });
   return round(Math.max(MIN_THRESHOLD, Math.min(0.5, lowest * 0.8)));
 }
@@ -160,7 +169,11 @@ export interface TrainReport {
   crossValidatedMicroF1: number;
 }
 
-function microF1(oof: Record<ModelLabel, number[]>, examples: Example[], thresholds: Record<ModelLabel, number>): number {
+function microF1(
+  oof: Record<ModelLabel, number[]>,
+  examples: Example[],
+  thresholds: Record<ModelLabel, number>,
+): number {
   let tp = 0;
   let fp = 0;
   let fn = 0;
@@ -179,7 +192,11 @@ function microF1(oof: Record<ModelLabel, number[]>, examples: Example[], thresho
 
 // Thresholds come from 5-fold cross-validation on the training rows; dev is never seen.
 export function train(corpus: CorpusRow[]): TrainReport {
-  const rows: Prepared[] = corpus.map((row) => ({ row, parts: clauses(row.text), tokens: words(row.text) }));
+  const rows: Prepared[] = corpus.map((row) => ({
+    row,
+    parts: clauses(row.text),
+    tokens: words(row.text),
+  }));
   // Folds by cue signature: messages built on the same wording land in the same fold, so the
   // out-of-fold scores look like scores on wordings never seen (as on dev and in real life).
   const signature = (r: Prepared): string =>
@@ -193,7 +210,10 @@ export function train(corpus: CorpusRow[]): TrainReport {
   const oof: Record<ModelLabel, number[]> = Object.fromEntries(
     MODEL_LABELS.map((l) => [l, new Array<number>(rows.length).fill(0)]),
   ) as Record<ModelLabel, number[]>;
-  const neutral = Object.fromEntries(MODEL_LABELS.map((l) => [l, 0.5])) as Record<ModelLabel, number>;
+  const neutral = Object.fromEntries(MODEL_LABELS.map((l) => [l, 0.5])) as Record<
+    ModelLabel,
+    number
+  >;
 
   for (let k = 0; k < FOLDS; k++) {
     const trainRows = rows.filter((_, i) => fold[i] !== k);
@@ -216,5 +236,9 @@ export function train(corpus: CorpusRow[]): TrainReport {
             all.map((ex) => ex.labels.has(label)),
           );
   }
-  return { model: fit(rows, thresholds), thresholds, crossValidatedMicroF1: microF1(oof, all, thresholds) };
+  return {
+    model: fit(rows, thresholds),
+    thresholds,
+    crossValidatedMicroF1: microF1(oof, all, thresholds),
+  };
 }

@@ -30,7 +30,7 @@ describe('UnderstandingService', () => {
   });
 
   it('finds several needs in one message', () => {
-    const result = sut.analyze("I need work please and my kids are out of school");
+    const result = sut.analyze('I need work please and my kids are out of school');
 
     expect(result.needs).toEqual(expect.arrayContaining(['employment', 'education']));
   });

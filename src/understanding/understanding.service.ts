@@ -26,7 +26,10 @@ export class UnderstandingService implements OnModuleInit {
     try {
       this.analyzer = new Analyzer(loadModelJson(), Gazetteer.default());
     } catch (err) {
-      throw new UnderstandingException(UnderstandingErrorCode.MODEL_UNAVAILABLE, (err as Error).message);
+      throw new UnderstandingException(
+        UnderstandingErrorCode.MODEL_UNAVAILABLE,
+        (err as Error).message,
+      );
     }
     this.logger.log(`need model loaded in ${Date.now() - started} ms`);
     return this.analyzer;

@@ -12,7 +12,10 @@ interface Run {
 // Runs an npm script the way the contract says: `npm run --silent <script>`, stdin piped in.
 function run(script: string, input = ''): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '--silent', script], { cwd: ROOT, env: { ...process.env, DOTENV_CONFIG_QUIET: '' } });
+    const child = spawn('npm', ['run', '--silent', script], {
+      cwd: ROOT,
+      env: { ...process.env, DOTENV_CONFIG_QUIET: '' },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -43,11 +46,35 @@ describe('npm run nlu:classify', () => {
     expect(lines).toHaveLength(7);
     const out = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     for (const o of out) {
-      expect(Object.keys(o)).toEqual(['text', 'language', 'needs', 'urgent', 'location', 'confidence']);
+      expect(Object.keys(o)).toEqual([
+        'text',
+        'language',
+        'needs',
+        'urgent',
+        'location',
+        'confidence',
+      ]);
     }
-    expect(out[0]).toMatchObject({ text: 'slt jsuis rentré de libye jai rien pr manger', language: 'fr', needs: ['food'], urgent: false, location: null });
-    expect(out[1]).toEqual({ text: '', language: 'unknown', needs: [], urgent: false, location: null, confidence: 0 });
-    expect(out[2]).toMatchObject({ language: 'en', needs: ['employment'], location: { region: 'Kayes', place: 'Kayes' } });
+    expect(out[0]).toMatchObject({
+      text: 'slt jsuis rentré de libye jai rien pr manger',
+      language: 'fr',
+      needs: ['food'],
+      urgent: false,
+      location: null,
+    });
+    expect(out[1]).toEqual({
+      text: '',
+      language: 'unknown',
+      needs: [],
+      urgent: false,
+      location: null,
+      confidence: 0,
+    });
+    expect(out[2]).toMatchObject({
+      language: 'en',
+      needs: ['employment'],
+      location: { region: 'Kayes', place: 'Kayes' },
+    });
     expect(out[3]).toMatchObject({ text: '', needs: [], urgent: false });
     expect(out[4]).toMatchObject({ language: 'bm', urgent: true });
     expect(out[5]).toMatchObject({ text: '', needs: [] });
@@ -55,8 +82,15 @@ describe('npm run nlu:classify', () => {
   });
 
   it('handles a thousand lines in one run', async () => {
-    const texts = ['je cherche du travail à Ségou', 'my husband beats me', 'n mago bɛ dumuni la', 'merci'];
-    const input = Array.from({ length: 1000 }, (_, i) => JSON.stringify({ text: `${texts[i % 4]} ${i}` })).join('\n');
+    const texts = [
+      'je cherche du travail à Ségou',
+      'my husband beats me',
+      'n mago bɛ dumuni la',
+      'merci',
+    ];
+    const input = Array.from({ length: 1000 }, (_, i) =>
+      JSON.stringify({ text: `${texts[i % 4]} ${i}` }),
+    ).join('\n');
 
     const sut = await run('nlu:classify', input);
 
@@ -71,7 +105,17 @@ describe('npm run nlu:eval', () => {
     const sut = await run('nlu:eval');
 
     expect(sut.code).toBe(0);
-    for (const label of ['dev split', 'independent file', 'needs micro-F1', 'exact match', 'language accuracy', 'location accuracy', 'urgent recall', 'urgent precision', 'mental_health']) {
+    for (const label of [
+      'dev split',
+      'independent file',
+      'needs micro-F1',
+      'exact match',
+      'language accuracy',
+      'location accuracy',
+      'urgent recall',
+      'urgent precision',
+      'mental_health',
+    ]) {
       expect(sut.stdout).toContain(label);
     }
   });
