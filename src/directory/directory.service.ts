@@ -4,9 +4,9 @@ import { LANGS, Lang } from '../common/i18n/lang';
 import { isNeedCode } from '../common/needs';
 import { GeographyService } from '../geography/geography.service';
 import { DirectoryException, DirectoryExceptionCode } from './directory.exception';
-import { DirectoryStore } from './directory.store';
+import { DirectoryChange, DirectoryDelta, DirectoryStore } from './directory.store';
 import { SEARCH_LIMIT, SearchQuery, SearchResult, ServiceDetails } from './directory.types';
-import { WEEKDAYS } from './hsds/hsds.types';
+import { DirectorySnapshot, ENTITIES, Entity, EntityRecords, WEEKDAYS } from './hsds/hsds.types';
 import { Place } from './places';
 import { HoursLabels } from './search/opening-hours';
 import { SearchIndex } from './search/search-index';
@@ -22,6 +22,7 @@ export class DirectoryService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(DirectoryService.name);
   private index = SearchIndex.empty();
   private loadedVersion = -1;
+  private mirror: Mirror | null = null;
   private reloads: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
   private readonly places = new Map<string, Place | null>();
@@ -43,8 +44,8 @@ export class DirectoryService implements OnModuleInit, OnModuleDestroy {
       ]),
     ) as unknown as Record<Lang, HoursLabels>;
     // A failed rebuild must not fail the write that triggered it: the version poll retries.
-    this.store.onChange(() =>
-      this.reload().catch((error: Error) =>
+    this.store.onChange((change) =>
+      this.follow(change).catch((error: Error) =>
         this.logger.warn(`Directory reload failed: ${error.message}`),
       ),
     );
@@ -122,10 +123,22 @@ export class DirectoryService implements OnModuleInit, OnModuleDestroy {
 
   // Serialised: a reload requested during another one runs after it, on fresh data.
   reload(): Promise<void> {
-    this.reloads = this.reloads.then(
-      () => this.rebuild(),
-      () => this.rebuild(),
-    );
+    return this.serialised(() => this.rebuild());
+  }
+
+  // This process's own write: the next version patches the mirror without reading anything back;
+  // a version that skips one (another instance wrote meanwhile) reads everything again.
+  private follow(change: DirectoryChange): Promise<void> {
+    return this.serialised(async () => {
+      if (change.version <= this.loadedVersion) return;
+      if (!this.mirror || change.version !== this.loadedVersion + 1) return this.rebuild();
+      applyDelta(this.mirror, change.delta);
+      await this.reindex(change.version, 'patched');
+    });
+  }
+
+  private serialised(step: () => Promise<void>): Promise<void> {
+    this.reloads = this.reloads.then(step, step);
     return this.reloads;
   }
 
@@ -138,13 +151,42 @@ export class DirectoryService implements OnModuleInit, OnModuleDestroy {
   }
 
   private async rebuild(): Promise<void> {
-    const started = Date.now();
     const version = await this.store.version();
     const snapshot = await this.store.snapshot();
-    this.index = await SearchIndex.buildYielding(snapshot, this.labels);
+    this.mirror = mirrorOf(snapshot);
+    await this.reindex(version, 'loaded');
+  }
+
+  private async reindex(version: number, how: string): Promise<void> {
+    const started = Date.now();
+    this.index = await SearchIndex.buildYielding(snapshotOf(this.mirror!), this.labels);
     this.loadedVersion = version;
     this.logger.log(
-      `Directory index: ${this.index.size} services (version ${version}) in ${Date.now() - started} ms`,
+      `Directory index ${how}: ${this.index.size} services (version ${version}) in ${Date.now() - started} ms`,
     );
+  }
+}
+
+// The stored directory as this process last saw it, by table and id.
+type Mirror = { [E in Entity]: Map<string, EntityRecords[E]> };
+
+function mirrorOf(snapshot: DirectorySnapshot): Mirror {
+  return Object.fromEntries(
+    ENTITIES.map((e) => [e, new Map((snapshot[e] as { _id: string }[]).map((r) => [r._id, r]))]),
+  ) as unknown as Mirror;
+}
+
+function snapshotOf(mirror: Mirror): DirectorySnapshot {
+  return Object.fromEntries(
+    ENTITIES.map((e) => [e, [...mirror[e].values()]]),
+  ) as unknown as DirectorySnapshot;
+}
+
+function applyDelta(mirror: Mirror, delta: DirectoryDelta): void {
+  for (const entity of ENTITIES) {
+    const table = mirror[entity] as Map<string, { _id: string }>;
+    for (const record of (delta.upserted[entity] ?? []) as { _id: string }[])
+      table.set(record._id, record);
+    for (const id of delta.removed[entity] ?? []) table.delete(id);
   }
 }

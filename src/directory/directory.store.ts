@@ -22,7 +22,21 @@ export interface UpsertCounts {
 
 type StoredRecord = { _id: string };
 
-type Listener = () => void | Promise<void>;
+// What this process wrote since the last change-counter bump, so its own index can be patched
+// instead of read back from the database.
+export interface DirectoryDelta {
+  upserted: { [E in Entity]?: EntityRecords[E][] };
+  removed: { [E in Entity]?: string[] };
+}
+
+export interface DirectoryChange {
+  version: number;
+  delta: DirectoryDelta;
+}
+
+type Listener = (change: DirectoryChange) => void | Promise<void>;
+
+const emptyDelta = (): DirectoryDelta => ({ upserted: {}, removed: {} });
 
 // The directory's collections: bulk idempotent upserts by HSDS id, whole-directory reads for the
 // in-memory index, and the change counter every instance watches.
@@ -30,6 +44,7 @@ type Listener = () => void | Promise<void>;
 export class DirectoryStore {
   private readonly models: { [E in Entity]: Model<EntityRecords[E]> };
   private readonly listeners: Listener[] = [];
+  private pending = emptyDelta();
 
   constructor(
     @InjectModel(Organization.name) organizations: Model<EntityRecords['organizations']>,
@@ -112,6 +127,7 @@ export class DirectoryStore {
         .exec();
       const stored = new Map(existing.map((doc) => [String(doc._id), canonical(doc)]));
       const ops: AnyBulkWriteOperation<StoredRecord>[] = [];
+      const changed: EntityRecords[E][] = [];
       for (const record of chunk) {
         const before = stored.get(record._id);
         if (before === canonical(record)) {
@@ -123,8 +139,12 @@ export class DirectoryStore {
         ops.push({
           replaceOne: { filter: { _id: record._id }, replacement: record, upsert: true },
         });
+        changed.push(record);
       }
-      if (ops.length) await model.bulkWrite(ops, { ordered: false });
+      if (ops.length) {
+        await model.bulkWrite(ops, { ordered: false });
+        ((this.pending.upserted[entity] ??= []) as EntityRecords[E][]).push(...changed);
+      }
       onChunk?.(chunk.length);
     }
     return counts;
@@ -135,16 +155,25 @@ export class DirectoryStore {
       .deleteOne({ _id: id })
       .setOptions({ sanitizeFilter: true })
       .exec();
+    if (result.deletedCount > 0) (this.pending.removed[entity] ??= []).push(id);
     return result.deletedCount > 0;
   }
 
-  async removeWhere(entity: Entity, field: string, ids: string[]): Promise<number> {
+  async removeWhere(entity: Entity, field: string, values: string[]): Promise<number> {
+    if (!values.length) return 0;
+    const docs = await this.model(entity)
+      .find({ [field]: trusted({ $in: values }) }, { _id: 1 })
+      .setOptions({ sanitizeFilter: true })
+      .lean()
+      .exec();
+    const ids = docs.map((d) => String(d._id));
     if (!ids.length) return 0;
-    const result = await this.model(entity)
-      .deleteMany({ [field]: trusted({ $in: ids }) })
+    await this.model(entity)
+      .deleteMany({ _id: trusted({ $in: ids }) })
       .setOptions({ sanitizeFilter: true })
       .exec();
-    return result.deletedCount;
+    (this.pending.removed[entity] ??= []).push(...ids);
+    return ids.length;
   }
 
   async idsWhere(entity: Entity, field: string, value: string): Promise<string[]> {
@@ -171,8 +200,10 @@ export class DirectoryStore {
       )
       .lean()
       .exec();
-    for (const listener of this.listeners) await listener();
-    return doc?.version ?? 0;
+    const change = { version: doc?.version ?? 0, delta: this.pending };
+    this.pending = emptyDelta();
+    for (const listener of this.listeners) await listener(change);
+    return change.version;
   }
 }
 

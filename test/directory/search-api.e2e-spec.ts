@@ -1,5 +1,6 @@
 import { createTestApp, TestApp } from '../harness/app';
 import { authHeader, login, loginAs } from '../harness/auth';
+import { NEED_CODES } from '../../src/common/needs';
 import { DirectoryService } from '../../src/directory/directory.service';
 
 // Monday 10:00 and Saturday 10:00 in Bamako (UTC+0)
@@ -317,6 +318,18 @@ describe('directory search and admin API (full app)', () => {
       expect(
         ids(other.app.get(DirectoryService).searchNow({ needs: ['education'], place: 'Kati' })),
       ).toEqual(['school']);
+
+      // the writer patched its index in memory; a fresh read of the database agrees with it
+      expect(other.app.get(DirectoryService).size).toBe(t.app.get(DirectoryService).size);
+      expect(await t.app.get(DirectoryService).getService('new-one')).toBeNull();
+      for (const need of NEED_CODES) {
+        for (const place of ['Kati', 'Kayes', 'Sévaré', undefined]) {
+          const query = { needs: [need], place, limit: 50, at: new Date(MONDAY) };
+          expect(other.app.get(DirectoryService).searchNow(query)).toEqual(
+            t.app.get(DirectoryService).searchNow(query),
+          );
+        }
+      }
     } finally {
       await other.close();
     }
