@@ -208,6 +208,11 @@ describe('Gazetteer', () => {
         expect(sut.lookup(input)).toMatchObject({ name: 'Commune IV', region: 'Bamako' });
       }
       expect(sut.lookup('Sébénikoro')).toMatchObject({ commune: 'Commune IV' });
+      const numbered = ['I', 'II', 'III', 'IV', 'V', 'VI'].map((n) => `Commune ${n}`);
+      for (const [i, name] of numbered.entries()) {
+        expect(sut.lookup(name)).toMatchObject({ name });
+        expect(sut.lookup(`commune ${i + 1}`)).toMatchObject({ name });
+      }
     });
 
     it('accepts ambiguous names when the text answers a place question', () => {
