@@ -5,6 +5,7 @@ import { existsSync } from 'fs';
 import { NEED_CODES } from '../src/common/needs';
 import { Analyzer } from '../src/understanding/analyzer';
 import {
+  INDEPENDENT_2_PATH,
   INDEPENDENT_PATH,
   readJsonl,
   readSplit,
@@ -41,3 +42,5 @@ function report(name: string, rows: CorpusRow[]): void {
 
 report('dev split', readSplit('dev'));
 if (existsSync(INDEPENDENT_PATH)) report('independent file', readJsonl(INDEPENDENT_PATH));
+if (existsSync(INDEPENDENT_2_PATH))
+  report('independent-2 file', readJsonl(INDEPENDENT_2_PATH));
