@@ -1,4 +1,5 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
+import { HttpStatus } from '@nestjs/common';
+import { ExceptionExtra, FeatureException } from '../common/feature.exception';
 
 export enum AuthExceptionCode {
   INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
@@ -20,12 +21,8 @@ const STATUS: Record<AuthExceptionCode, HttpStatus> = {
   [AuthExceptionCode.FORBIDDEN_ROLE]: HttpStatus.FORBIDDEN,
 };
 
-export class AuthException extends HttpException {
-  constructor(
-    readonly code: AuthExceptionCode,
-    message: string,
-    extra: Record<string, unknown> = {},
-  ) {
-    super({ code, message, ...extra }, STATUS[code]);
+export class AuthException extends FeatureException<AuthExceptionCode> {
+  constructor(code: AuthExceptionCode, message: string, extra?: ExceptionExtra) {
+    super(code, message, STATUS[code], extra);
   }
 }

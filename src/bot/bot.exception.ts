@@ -1,4 +1,5 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
+import { HttpStatus } from '@nestjs/common';
+import { ExceptionExtra, FeatureException } from '../common/feature.exception';
 
 export enum BotExceptionCode {
   ETAG_CONFLICT = 'BOT_STATE_ETAG_CONFLICT',
@@ -8,12 +9,9 @@ const STATUS: Record<BotExceptionCode, HttpStatus> = {
   [BotExceptionCode.ETAG_CONFLICT]: HttpStatus.CONFLICT,
 };
 
-export class BotException extends HttpException {
-  constructor(
-    readonly code: BotExceptionCode,
-    message: string,
-  ) {
-    super({ code, message }, STATUS[code]);
+export class BotException extends FeatureException<BotExceptionCode> {
+  constructor(code: BotExceptionCode, message: string, extra?: ExceptionExtra) {
+    super(code, message, STATUS[code], extra);
   }
 }
 

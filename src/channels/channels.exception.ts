@@ -1,4 +1,5 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
+import { HttpStatus } from '@nestjs/common';
+import { ExceptionExtra, FeatureException } from '../common/feature.exception';
 
 export enum ChannelsExceptionCode {
   INVALID_SIGNATURE = 'TWILIO_INVALID_SIGNATURE',
@@ -14,11 +15,8 @@ const STATUS: Record<ChannelsExceptionCode, HttpStatus> = {
   [ChannelsExceptionCode.UNSUPPORTED]: HttpStatus.NOT_IMPLEMENTED,
 };
 
-export class ChannelsException extends HttpException {
-  constructor(
-    readonly code: ChannelsExceptionCode,
-    message: string,
-  ) {
-    super({ code, message }, STATUS[code]);
+export class ChannelsException extends FeatureException<ChannelsExceptionCode> {
+  constructor(code: ChannelsExceptionCode, message: string, extra?: ExceptionExtra) {
+    super(code, message, STATUS[code], extra);
   }
 }

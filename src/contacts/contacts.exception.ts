@@ -1,4 +1,5 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
+import { HttpStatus } from '@nestjs/common';
+import { ExceptionExtra, FeatureException } from '../common/feature.exception';
 
 export enum ContactsExceptionCode {
   INVALID_PHONE = 'INVALID_PHONE',
@@ -10,11 +11,8 @@ const STATUS: Record<ContactsExceptionCode, HttpStatus> = {
   [ContactsExceptionCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
 };
 
-export class ContactsException extends HttpException {
-  constructor(
-    readonly code: ContactsExceptionCode,
-    message: string,
-  ) {
-    super({ code, message }, STATUS[code]);
+export class ContactsException extends FeatureException<ContactsExceptionCode> {
+  constructor(code: ContactsExceptionCode, message: string, extra?: ExceptionExtra) {
+    super(code, message, STATUS[code], extra);
   }
 }

@@ -1,4 +1,5 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
+import { HttpStatus } from '@nestjs/common';
+import { ExceptionExtra, FeatureException } from '../common/feature.exception';
 
 export enum HandoffExceptionCode {
   NOT_FOUND = 'HANDOFF_NOT_FOUND',
@@ -22,11 +23,8 @@ const STATUS: Record<HandoffExceptionCode, HttpStatus> = {
   [HandoffExceptionCode.UNKNOWN_USER]: HttpStatus.BAD_REQUEST,
 };
 
-export class HandoffException extends HttpException {
-  constructor(
-    readonly code: HandoffExceptionCode,
-    message: string,
-  ) {
-    super({ code, message }, STATUS[code]);
+export class HandoffException extends FeatureException<HandoffExceptionCode> {
+  constructor(code: HandoffExceptionCode, message: string, extra?: ExceptionExtra) {
+    super(code, message, STATUS[code], extra);
   }
 }

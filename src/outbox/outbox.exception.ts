@@ -1,4 +1,5 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
+import { HttpStatus } from '@nestjs/common';
+import { ExceptionExtra, FeatureException } from '../common/feature.exception';
 
 export enum OutboxExceptionCode {
   EMPTY_MESSAGE = 'OUTBOX_EMPTY_MESSAGE',
@@ -10,11 +11,8 @@ const STATUS: Record<OutboxExceptionCode, HttpStatus> = {
   [OutboxExceptionCode.INVALID_RECIPIENT]: HttpStatus.BAD_REQUEST,
 };
 
-export class OutboxException extends HttpException {
-  constructor(
-    readonly code: OutboxExceptionCode,
-    message: string,
-  ) {
-    super({ code, message }, STATUS[code]);
+export class OutboxException extends FeatureException<OutboxExceptionCode> {
+  constructor(code: OutboxExceptionCode, message: string, extra?: ExceptionExtra) {
+    super(code, message, STATUS[code], extra);
   }
 }

@@ -1,4 +1,5 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
+import { HttpStatus } from '@nestjs/common';
+import { ExceptionExtra, FeatureException } from '../common/feature.exception';
 
 export enum ReferralsExceptionCode {
   NOT_FOUND = 'REFERRAL_NOT_FOUND',
@@ -16,11 +17,8 @@ const STATUS: Record<ReferralsExceptionCode, HttpStatus> = {
   [ReferralsExceptionCode.CODE_SPACE_EXHAUSTED]: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
-export class ReferralsException extends HttpException {
-  constructor(
-    readonly code: ReferralsExceptionCode,
-    message: string,
-  ) {
-    super({ code, message }, STATUS[code]);
+export class ReferralsException extends FeatureException<ReferralsExceptionCode> {
+  constructor(code: ReferralsExceptionCode, message: string, extra?: ExceptionExtra) {
+    super(code, message, STATUS[code], extra);
   }
 }

@@ -1,4 +1,5 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
+import { HttpStatus } from '@nestjs/common';
+import { ExceptionExtra, FeatureException } from '../common/feature.exception';
 
 export enum UsersExceptionCode {
   EMAIL_TAKEN = 'EMAIL_TAKEN',
@@ -14,11 +15,8 @@ const STATUS: Record<UsersExceptionCode, HttpStatus> = {
   [UsersExceptionCode.LAST_ADMIN]: HttpStatus.CONFLICT,
 };
 
-export class UsersException extends HttpException {
-  constructor(
-    readonly code: UsersExceptionCode,
-    message: string,
-  ) {
-    super({ code, message }, STATUS[code]);
+export class UsersException extends FeatureException<UsersExceptionCode> {
+  constructor(code: UsersExceptionCode, message: string, extra?: ExceptionExtra) {
+    super(code, message, STATUS[code], extra);
   }
 }
