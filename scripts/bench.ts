@@ -74,10 +74,20 @@ async function freePort(): Promise<number> {
   });
 }
 
-// Peak and current resident set of a process, from the kernel (MB).
+// Children are killed if the bench itself dies.
+const children = new Set<ChildProcess>();
+process.on('exit', () => children.forEach((c) => c.exitCode === null && c.kill('SIGKILL')));
+
+// Peak and current resident set of a process, from the kernel (MB); zero once it is gone.
 function memory(pid: number): { hwm: number; rss: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (field: string) => Number(status.match(new RegExp(`^${field}:\\s+(\\d+)`, 'm'))?.[1] ?? 0);
+  let status = '';
+  try {
+    status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  } catch {
+    return { hwm: 0, rss: 0 };
+  }
+  const kb = (field: string) =>
+    Number(status.match(new RegExp(`^${field}:\\s+(\\d+)`, 'm'))?.[1] ?? 0);
   return { hwm: kb('VmHWM') / 1024, rss: kb('VmRSS') / 1024 };
 }
 
@@ -107,12 +117,15 @@ async function startSira(dataDir: string): Promise<Target> {
     BENCH_PROFILE_FILE: join(ROOT, `bench-${Date.now()}.cpuprofile`),
   });
   const args = [...(PROFILE ? ['-r', PROFILER] : []), MAIN];
-  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  children.add(child);
   let stderr = '';
   child.stderr!.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-4000)));
-  child.stdout!.on('data', (c: Buffer) => {
-    if (PROFILE) process.stdout.write(`[sira] ${c.toString()}`);
-  });
+  child.stdout!.resume();
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`Sira exited (${child.exitCode}): ${stderr}`);
@@ -131,9 +144,15 @@ async function startSira(dataDir: string): Promise<Target> {
 async function startBare(): Promise<Target> {
   const port = await freePort();
   const child = spawn(process.execPath, [BARE], {
-    env: { PATH: process.env.PATH, PORT: String(port), PUBLIC_BASE_URL, TWILIO_AUTH_TOKEN: AUTH_TOKEN },
+    env: {
+      PATH: process.env.PATH,
+      PORT: String(port),
+      PUBLIC_BASE_URL,
+      TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  children.add(child);
   await new Promise<void>((done, fail) => {
     child.stdout!.once('data', () => done());
     child.once('exit', (code) => fail(new Error(`bare server exited (${code})`)));
@@ -196,7 +215,10 @@ async function drive(
           return {
             ...req,
             body,
-            headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
+            headers: {
+              'content-type': 'application/x-www-form-urlencoded',
+              'x-twilio-signature': signature,
+            },
           };
         },
         onResponse: (status, body) => {
@@ -221,6 +243,7 @@ async function drive(
 
 async function stop(target: Target): Promise<void> {
   if (target.child.exitCode !== null) return;
+  if (target.child.connected) target.child.disconnect();
   const exited = new Promise((done) => target.child.once('exit', done));
   target.child.kill('SIGTERM');
   await Promise.race([exited, sleep(10_000)]);
@@ -236,13 +259,21 @@ function verdict(label: string, ok: boolean, detail: string): string {
   return `  ${ok ? 'met   ' : 'MISSED'} ${label}: ${detail}`;
 }
 
+const ask = (child: ChildProcess, message: string, answer: string) =>
+  new Promise<void>((done) => {
+    const listen = (m: unknown) => m === answer && (child.off('message', listen), done());
+    child.on('message', listen);
+    child.send(message);
+  });
+
 async function profileWindow(sira: Target, run: () => Promise<Measured>): Promise<Measured> {
   if (!PROFILE) return run();
-  sira.child.kill('SIGUSR2');
+  await ask(sira.child, 'profile:start', 'profile:started');
   const measured = await run();
-  sira.child.kill('SIGUSR2');
-  await sleep(3000);
-  console.log('CPU profile written next to package.json (bench-*.cpuprofile)');
+  await ask(sira.child, 'profile:stop', 'profile:written');
+  console.log(
+    'CPU profile written next to package.json (bench-*.cpuprofile): npx ts-node -T scripts/bench/profile-summary.ts FILE',
+  );
   return measured;
 }
 
@@ -250,7 +281,9 @@ async function benchmark(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sira-bench-'));
   const targets: Target[] = [];
   try {
-    console.log(`${cpus().length} CPUs, node ${process.version}; ${CONNECTIONS} connections, ${DURATION_S} s, pool ${POOL} phones`);
+    console.log(
+      `${cpus().length} CPUs, node ${process.version}; ${CONNECTIONS} connections, ${DURATION_S} s, pool ${POOL} phones`,
+    );
     const sira = await startSira(dataDir);
     targets.push(sira);
     const bare = await startBare();
@@ -261,15 +294,22 @@ async function benchmark(): Promise<void> {
     await drive(sira, siraDriver, { connections: 20, amount: 600 });
     await drive(bare, new Driver(POOL), { connections: 20, amount: 2000 });
 
-    const s = await profileWindow(sira, () => drive(sira, siraDriver, { connections: CONNECTIONS, duration: DURATION_S }));
-    const b = await drive(bare, new Driver(POOL), { connections: CONNECTIONS, duration: DURATION_S });
+    const s = await profileWindow(sira, () =>
+      drive(sira, siraDriver, { connections: CONNECTIONS, duration: DURATION_S }),
+    );
+    const b = await drive(bare, new Driver(POOL), {
+      connections: CONNECTIONS,
+      duration: DURATION_S,
+    });
     const ratio = s.rps / b.rps;
     console.log(`\nsira  ${fmt(s)}`);
     console.log(`bare  ${fmt(b)}`);
     console.log(`\nratio sira/bare ${ratio.toFixed(3)}`);
     console.log('targets:');
     console.log(verdict('ratio >= 0.25', ratio >= 0.25, ratio.toFixed(3)));
-    console.log(verdict(`p99 < 50 ms at ${CONNECTIONS} concurrent conversations`, s.p99 < 50, `${s.p99} ms`));
+    console.log(
+      verdict(`p99 < 50 ms at ${CONNECTIONS} concurrent conversations`, s.p99 < 50, `${s.p99} ms`),
+    );
     console.log(verdict('RSS < 400 MB', s.peakRssMb < 400, `${s.peakRssMb.toFixed(0)} MB`));
   } finally {
     for (const t of targets) await stop(t);
@@ -298,12 +338,19 @@ async function soak(): Promise<void> {
           `RSS ${rss.toFixed(0)} MB (peak ${hwm.toFixed(0)} MB)  non-2xx ${m.non2xx}, errors ${m.errors}`,
       );
     }
-    const after = await drive(sira, new Driver(POOL), { connections: CONNECTIONS, duration: DURATION_S });
+    const after = await drive(sira, new Driver(POOL), {
+      connections: CONNECTIONS,
+      duration: DURATION_S,
+    });
     const { rss, hwm } = memory(sira.child.pid!);
-    console.log(`\nafter ${stored} stored conversations (${((Date.now() - started) / 1000).toFixed(0)} s):`);
+    console.log(
+      `\nafter ${stored} stored conversations (${((Date.now() - started) / 1000).toFixed(0)} s):`,
+    );
     console.log(`sira  ${fmt(after)}`);
     console.log(`RSS now ${rss.toFixed(0)} MB, peak ${hwm.toFixed(0)} MB`);
-    const dbBytes = spawnSync('du', ['-sm', join(dataDir, 'db')], { encoding: 'utf8' }).stdout.split('\t')[0];
+    const dbBytes = spawnSync('du', ['-sm', join(dataDir, 'db')], {
+      encoding: 'utf8',
+    }).stdout.split('\t')[0];
     console.log(`embedded database on disk: ${dbBytes} MB`);
     console.log(verdict('RSS < 400 MB', hwm < 400, `${hwm.toFixed(0)} MB`));
   } finally {

@@ -2,10 +2,11 @@ import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json, urlencoded } from 'express';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
+import { wellFormedJsonReviver } from './common/http/well-formed-json';
 
 // Shared by main.ts and the e2e harness so tests run the same HTTP stack as production.
 export function configureApp(app: INestApplication): void {
-  app.use(json({ limit: '100kb' }));
+  app.use(json({ limit: '100kb', reviver: wellFormedJsonReviver }));
   app.use(urlencoded({ extended: false, limit: '64kb', parameterLimit: 200 }));
   app.useGlobalPipes(
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),

@@ -32,4 +32,7 @@ const server = createServer((req, res) => {
 server.listen(Number(process.env.PORT || 0), '127.0.0.1', () => {
   process.stdout.write(`ready ${server.address().port}\n`);
 });
-process.on('SIGTERM', () => server.close(() => process.exit(0)));
+process.on('SIGTERM', () => {
+  server.close(() => process.exit(0));
+  server.closeAllConnections();
+});
