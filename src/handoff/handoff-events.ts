@@ -3,6 +3,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@ne
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { Observable, Subject } from 'rxjs';
+import { IntervalTask } from '../common/interval-task';
 import { HandoffStatus } from './schemas/handoff.schema';
 import { HandoffEventRecord, HandoffEventSeq } from './schemas/handoff-event.schema';
 
@@ -47,8 +48,12 @@ export class HandoffEvents implements OnApplicationBootstrap, OnModuleDestroy {
   // Events from before this instance started are history, not news.
   private floor = 0;
   private readonly delivered = new Set<number>();
-  private timer: NodeJS.Timeout | null = null;
-  private polling = false;
+  private readonly poller = new IntervalTask({
+    run: () => this.poll(),
+    logger: this.logger,
+    failure: "Reading other instances' queue events failed",
+    level: 'warn',
+  });
 
   constructor(
     @InjectModel(HandoffEventRecord.name) private readonly log: Model<HandoffEventRecord>,
@@ -59,8 +64,7 @@ export class HandoffEvents implements OnApplicationBootstrap, OnModuleDestroy {
     const last = await this.seq.findById(SEQ_ID).lean().exec();
     this.cursor = last?.value ?? 0;
     this.floor = this.cursor;
-    this.timer = setInterval(() => void this.poll(), POLL_MS);
-    this.timer.unref();
+    this.poller.start(POLL_MS);
   }
 
   emit(event: HandoffQueueEvent): void {
@@ -79,11 +83,12 @@ export class HandoffEvents implements OnApplicationBootstrap, OnModuleDestroy {
     return this.closing.asObservable();
   }
 
-  onModuleDestroy(): void {
-    if (this.timer) clearInterval(this.timer);
+  async onModuleDestroy(): Promise<void> {
+    const stopped = this.poller.stop();
     this.closing.next();
     this.closing.complete();
     this.subject.complete();
+    await stopped;
   }
 
   private async publish(event: HandoffQueueEvent): Promise<void> {
@@ -99,37 +104,29 @@ export class HandoffEvents implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async poll(): Promise<void> {
-    if (this.polling) return;
-    this.polling = true;
-    try {
-      const records = await this.log
-        .find({ seq: { $gt: this.cursor - LOOK_BACK }, origin: { $ne: this.origin } })
-        .sort({ seq: 1 })
-        .limit(500)
-        .lean()
-        .exec();
-      for (const r of records) {
-        if (r.seq <= this.floor || this.delivered.has(r.seq)) continue;
-        this.delivered.add(r.seq);
-        this.subject.next({
-          type: r.type as HandoffEventType,
-          ticketId: r.ticketId,
-          status: r.status,
-          region: r.region ?? null,
-          priority: r.priority,
-          escalated: r.escalated,
-          claimedBy: r.claimedBy ?? null,
-          at: r.at,
-        });
-      }
-      const newest = records.at(-1)?.seq;
-      if (newest !== undefined && newest > this.cursor) this.cursor = newest;
-      for (const seq of this.delivered)
-        if (seq <= this.cursor - LOOK_BACK) this.delivered.delete(seq);
-    } catch (error) {
-      this.logger.warn(`Reading other instances' queue events failed: ${(error as Error).message}`);
-    } finally {
-      this.polling = false;
+    const records = await this.log
+      .find({ seq: { $gt: this.cursor - LOOK_BACK }, origin: { $ne: this.origin } })
+      .sort({ seq: 1 })
+      .limit(500)
+      .lean()
+      .exec();
+    for (const r of records) {
+      if (r.seq <= this.floor || this.delivered.has(r.seq)) continue;
+      this.delivered.add(r.seq);
+      this.subject.next({
+        type: r.type as HandoffEventType,
+        ticketId: r.ticketId,
+        status: r.status,
+        region: r.region ?? null,
+        priority: r.priority,
+        escalated: r.escalated,
+        claimedBy: r.claimedBy ?? null,
+        at: r.at,
+      });
     }
+    const newest = records.at(-1)?.seq;
+    if (newest !== undefined && newest > this.cursor) this.cursor = newest;
+    for (const seq of this.delivered)
+      if (seq <= this.cursor - LOOK_BACK) this.delivered.delete(seq);
   }
 }

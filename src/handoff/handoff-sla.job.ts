@@ -1,4 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { IntervalTask } from '../common/interval-task';
 import { HandoffService } from './handoff.service';
 
 const EVERY_MS = 30_000;
@@ -6,32 +7,23 @@ const EVERY_MS = 30_000;
 // Checks the SLA every 30 s on every instance; the atomic flag makes overlapping runs harmless.
 @Injectable()
 export class HandoffSlaJob implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(HandoffSlaJob.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
+  private readonly task = new IntervalTask({
+    run: () => this.run(),
+    logger: new Logger(HandoffSlaJob.name),
+    failure: 'SLA check failed',
+  });
 
   constructor(private readonly handoffs: HandoffService) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick(), EVERY_MS);
-    this.timer.unref();
+    this.task.start(EVERY_MS);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
   run(): Promise<string[]> {
     return this.handoffs.escalateOverdue();
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = this.run().catch((error: Error) =>
-      this.logger.error(`SLA check failed: ${error.message}`),
-    );
-    await this.running;
-    this.running = null;
   }
 }

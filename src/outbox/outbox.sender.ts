@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { AppConfig } from '../config/app-config';
 import { FieldCipher } from '../common/crypto/field-cipher';
+import { IntervalTask } from '../common/interval-task';
 import { ContactsService } from '../contacts/contacts.service';
 import { backoffMs, OUTBOX_OPTIONS, OutboxOptions, WHATSAPP_WINDOW_MS } from './outbox.options';
 import { OutboundMessage, OutboundMessageDocument } from './schemas/outbound-message.schema';
@@ -27,8 +28,11 @@ export interface TickResult {
 @Injectable()
 export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxSender.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<TickResult> | null = null;
+  private readonly loop = new IntervalTask({
+    run: () => this.drain(),
+    logger: this.logger,
+    failure: 'outbox pass failed',
+  });
 
   constructor(
     @InjectModel(OutboundMessage.name) private readonly messages: Model<OutboundMessage>,
@@ -53,22 +57,17 @@ export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   start(): void {
-    if (this.timer || this.options.intervalMs <= 0) return;
-    this.timer = setInterval(() => void this.tick(), this.options.intervalMs);
-    this.timer.unref();
+    if (this.options.intervalMs > 0) this.loop.start(this.options.intervalMs);
   }
 
   // Stops the loop and waits for the pass in progress (tests stop it to drive tick() themselves).
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   // One pass over what is due now. Never runs twice at once in one instance.
   tick(): Promise<TickResult> {
-    this.running ??= this.drain().finally(() => (this.running = null));
-    return this.running;
+    return this.loop.runNow();
   }
 
   private async drain(): Promise<TickResult> {

@@ -1,4 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { IntervalTask } from '../common/interval-task';
 import { ReferralsService } from './referrals.service';
 
 const EVERY_MS = 60_000;
@@ -6,32 +7,23 @@ const EVERY_MS = 60_000;
 // Sends due follow-ups every minute on every instance; each one is claimed atomically before sending.
 @Injectable()
 export class FollowUpJob implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(FollowUpJob.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
+  private readonly task = new IntervalTask({
+    run: () => this.run(),
+    logger: new Logger(FollowUpJob.name),
+    failure: 'Follow-up run failed',
+  });
 
   constructor(private readonly referrals: ReferralsService) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick(), EVERY_MS);
-    this.timer.unref();
+    this.task.start(EVERY_MS);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
   run(): Promise<number> {
     return this.referrals.sendDueFollowUps();
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = this.run().catch((error: Error) =>
-      this.logger.error(`Follow-up run failed: ${error.message}`),
-    );
-    await this.running;
-    this.running = null;
   }
 }
