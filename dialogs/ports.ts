@@ -23,6 +23,8 @@ export interface ServiceHit {
   name: string;
   organization: string;
   place: string;
+  // The region of the site shown (a service may have sites in several); absent in older state.
+  region?: string;
   phone: string | null;
   hours: string;
 }
@@ -47,6 +49,7 @@ export interface DialogPorts {
     language: Lang;
     idempotencyKey: string;
     consentToShare: boolean;
+    region?: string;
   }): Promise<{ id: string; code: string }>;
   openHandoff(input: {
     contactId: string;

@@ -54,6 +54,7 @@ export class ResultsDialog extends QuestionDialog {
       language: await this.tools.lang(context),
       idempotencyKey: `referral:${this.tools.messageSid(context)}`,
       consentToShare: flow.consent === true,
+      region: hit.region,
     });
     const confirm = await this.tools.t(context, 'results.confirm', { name: hit.name, code: referral.code });
     const tail = await this.tools.t(context, flow.pending.length > 1 ? 'results.nextNeed' : 'results.end');

@@ -38,6 +38,8 @@ export interface CreateReferralInput {
   idempotencyKey: string;
   consentToShare: boolean;
 }
+  // The region of the site the person was shown; else the service's first site's.
+  region?: string;
 
 export interface ReferralView {
   id: string;
@@ -121,7 +123,7 @@ export class ReferralsService {
       serviceName: service?.name ?? null,
       organization: service?.organization ?? null,
       need: input.need,
-      region: service?.region ?? null,
+      region: input.region ?? service?.region ?? null,
       channel: input.channel,
       language: input.language,
       consentToShare: input.consentToShare,

@@ -95,7 +95,10 @@ describe('dialog transcripts through the Twilio webhook', () => {
     const code = expectCode(replies, lang);
     expect(phone.sent).toBeLessThanOrEqual(4);
     const referrals = await referralsOf(phone);
-    expect(referrals.map((r) => [r.code, r.need, r.consentToShare])).toEqual([[code, 'employment', true]]);
+    // The region is the one of the site shown (the service has sites in several regions).
+    expect(referrals.map((r) => [r.code, r.need, r.consentToShare, r.region])).toEqual([
+      [code, 'employment', true, 'Kayes'],
+    ]);
   });
 
   it('WhatsApp: same path, Bambara letters kept (no SMS folding)', async () => {
