@@ -37,9 +37,9 @@ export interface CreateReferralInput {
   language: Lang;
   idempotencyKey: string;
   consentToShare: boolean;
-}
   // The region of the site the person was shown; else the service's first site's.
   region?: string;
+}
 
 export interface ReferralView {
   id: string;
