@@ -15,6 +15,7 @@ import { ChannelsModule } from './channels/channels.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { StatsModule } from './stats/stats.module';
 import { BotModule } from './bot/bot.module';
+import { PrivacyModule } from './privacy/privacy.module';
 
 @Module({
   imports: [
@@ -34,6 +35,7 @@ import { BotModule } from './bot/bot.module';
     ReferralsModule,
     StatsModule,
     BotModule,
+    PrivacyModule,
   ],
 })
 export class AppModule {}
