@@ -62,6 +62,19 @@ describe('/simulator (Chromium)', () => {
     await later.waitFor();
     expect(await later.textContent()).toContain('Un conseiller vous répond.');
     expect(await later.textContent()).toContain('sink');
+
+    // The provider's copy of a referral is not this phone's message.
+    await t.app.get(OutboxService).enqueue({
+      contactId: contact.id,
+      channel: 'sms',
+      text: 'Sira : une personne vous est orientée.',
+      kind: 'provider',
+      toPhone: '+22376000999',
+    });
+    const listed = (await (await fetch(`${t.baseUrl}/simulator/api/messages?phone=%2B22376000501`)).json()) as {
+      text: string;
+    }[];
+    expect(listed.map((m) => m.text)).toEqual(['Un conseiller vous répond.']);
     await page.screenshot({ path: join(SHOTS, 'simulator.png') });
     await page.close();
   });

@@ -88,12 +88,14 @@ export class SimulatorController {
     return { status: res.status, messageSid, twiml: await res.text() };
   }
 
-  // Everything queued for this number (sink, queued, sent...), oldest first.
+  // Everything queued for this number (sink, queued, sent...), oldest first. A provider's copy
+  // of a referral goes to the provider's number, so this phone never sees it.
   @Get('api/messages')
   async messages(@Query('phone') phone?: string) {
     const contact = phone ? await this.contacts.findByPhone(phone) : null;
     if (!contact) return [];
-    return (await this.outbox.listForContact(contact.id)).map((m) => ({
+    const mine = (await this.outbox.listForContact(contact.id)).filter((m) => m.kind !== 'provider');
+    return mine.map((m) => ({
       id: m.id,
       channel: m.channel,
       kind: m.kind,
