@@ -4,11 +4,10 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Storage, StoreItems } from 'botbuilder';
 import { Model } from 'mongoose';
 import { FieldCipher } from '../common/crypto/field-cipher';
+import { isDuplicateKey } from '../common/mongo-errors';
 import { AppConfig } from '../config/app-config';
 import { BotException, BotExceptionCode } from './bot.exception';
 import { BotStateRecord } from './schemas/bot-state.schema';
-
-const DUPLICATE_KEY = 11000;
 
 // botbuilder Storage on mongoose with optimistic concurrency:
 // - eTag "*": unconditional write (create or replace);
@@ -72,7 +71,7 @@ export class MongoStorage implements Storage, OnModuleInit {
     try {
       await this.model.create({ _id: key, data, eTag });
     } catch (error) {
-      if ((error as { code?: number }).code === DUPLICATE_KEY) throw conflict(key);
+      if (isDuplicateKey(error)) throw conflict(key);
       throw error;
     }
   }

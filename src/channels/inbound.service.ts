@@ -7,6 +7,7 @@ import { twiml } from 'twilio';
 import { AppConfig } from '../config/app-config';
 import { FieldCipher } from '../common/crypto/field-cipher';
 import { I18nService } from '../common/i18n/i18n.service';
+import { isDuplicateKey } from '../common/mongo-errors';
 import { ContactsService, ContactView } from '../contacts/contacts.service';
 import { ChannelType } from '../contacts/schemas/contact.schema';
 import { OutboxService } from '../outbox/outbox.service';
@@ -25,7 +26,6 @@ const WHATSAPP_MAX_CHARS = 1600;
 
 const EMPTY_TWIML = new twiml.MessagingResponse().toString();
 
-const isDuplicateKey = (e: unknown) => (e as { code?: number } | null)?.code === 11000;
 const first = (v: string | string[] | undefined): string => (Array.isArray(v) ? (v[0] ?? '') : (v ?? ''));
 
 interface Claim {

@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model, Types } from 'mongoose';
 import { FieldCipher } from '../common/crypto/field-cipher';
 import { Lang } from '../common/i18n/lang';
+import { isDuplicateKey } from '../common/mongo-errors';
 import { ContactsException, ContactsExceptionCode } from './contacts.exception';
 import { toE164 } from './phone';
 import { ChannelType, Contact, ContactChannel, ContactDocument } from './schemas/contact.schema';
@@ -17,8 +18,6 @@ export interface ContactView {
   lastInboundAt: Date | null;
   createdAt: Date;
 }
-
-const isDuplicateKey = (e: unknown) => (e as { code?: number } | null)?.code === 11000;
 
 @Injectable()
 export class ContactsService {

@@ -7,6 +7,7 @@ import { AppConfig } from '../config/app-config';
 import { GeographyService } from '../geography/geography.service';
 import { FieldCipher } from '../common/crypto/field-cipher';
 import { I18nService } from '../common/i18n/i18n.service';
+import { isDuplicateKey } from '../common/mongo-errors';
 import { OutboxService } from '../outbox/outbox.service';
 import { UsersService } from '../users/users.service';
 import { Clock } from './clock';
@@ -568,8 +569,4 @@ function actor(user: AuthUser): { id: string; email: string } {
 
 function fold(value: string): string {
   return value.normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase();
-}
-
-function isDuplicateKey(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === 11000;
 }

@@ -4,13 +4,12 @@ import { Model } from 'mongoose';
 import { AppConfig } from '../config/app-config';
 import { FieldCipher } from '../common/crypto/field-cipher';
 import { IntervalTask } from '../common/interval-task';
+import { isDuplicateKey } from '../common/mongo-errors';
 import { ContactsService } from '../contacts/contacts.service';
 import { backoffMs, OUTBOX_OPTIONS, OutboxOptions, WHATSAPP_WINDOW_MS } from './outbox.options';
 import { OutboundMessage, OutboundMessageDocument } from './schemas/outbound-message.schema';
 import { OutboundPacing } from './schemas/outbound-pacing.schema';
 import { TwilioRestClient, TwilioSendError } from './twilio-rest.client';
-
-const isDuplicateKey = (e: unknown) => (e as { code?: number } | null)?.code === 11000;
 
 // Twilio: the recipient replied STOP to this sender number.
 const TWILIO_UNSUBSCRIBED = '21610';

@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model, Types } from 'mongoose';
 import { AppConfig } from '../config/app-config';
 import { FieldCipher } from '../common/crypto/field-cipher';
+import { isDuplicateKey } from '../common/mongo-errors';
 import { ContactsService, ContactView } from '../contacts/contacts.service';
 import { ChannelType } from '../contacts/schemas/contact.schema';
 import { DEFAULT_SMS_BUDGET, shapeSms } from '../channels/sms-text';
@@ -69,8 +70,6 @@ interface Route {
   status: OutboundStatus;
   reason: string | null;
 }
-
-const isDuplicateKey = (e: unknown) => (e as { code?: number } | null)?.code === 11000;
 
 @Injectable()
 export class OutboxService {

@@ -6,6 +6,7 @@ import { AuthUser } from '../auth/role';
 import { AppConfig } from '../config/app-config';
 import { I18nService } from '../common/i18n/i18n.service';
 import { Lang } from '../common/i18n/lang';
+import { isDuplicateKey } from '../common/mongo-errors';
 import { NeedCode } from '../common/needs';
 import { DirectoryService } from '../directory/directory.service';
 import { Clock } from '../handoff/clock';
@@ -487,8 +488,4 @@ function toView(doc: Lean): ReferralView {
     },
     createdAt: doc.createdAt,
   };
-}
-
-function isDuplicateKey(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === 11000;
 }

@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import * as bcrypt from 'bcryptjs';
 import { Model, isValidObjectId } from 'mongoose';
+import { isDuplicateKey } from '../common/mongo-errors';
 import { AppConfig } from '../config/app-config';
 import { Role } from '../auth/role';
 import { GeographyService } from '../geography/geography.service';
@@ -160,7 +161,3 @@ function toPublic(doc: UserDocument): PublicUser {
   };
 }
 
-
-function isDuplicateKey(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === 11000;
-}
