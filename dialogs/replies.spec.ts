@@ -38,5 +38,6 @@ describe('replies', () => {
   it('reads "other" and folds Bambara letters', () => {
     expect([isOther('AUTRE'), isOther('other'), isOther('wɛrɛ'), isOther('1')]).toEqual([true, true, true, false]);
     expect(normalizeReply('  Ɲɔgɔn  É! ')).toBe('nyogon e');
+    expect(normalizeReply("Sœur, d’accord")).toBe('soeur d accord');
   });
 });

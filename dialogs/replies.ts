@@ -1,4 +1,5 @@
 import { Lang } from '../src/common/i18n/lang';
+import { foldAccents } from '../src/geography/place-key';
 
 // Reading what a person typed: global commands, yes/no, numbers, "other". Case-, accent- and
 // Bambara-letter-insensitive, so "Retour", "RETOUR!" and "segin" all work on any phone.
@@ -42,17 +43,9 @@ const OTHER = new Set(['autre', 'other', 'were', 'next', 'suivant', 'passer', 's
 
 // Lowercase, no accents, Bambara letters folded (ɛ→e, ɔ→o, ɲ→ny, ŋ→ng), punctuation trimmed.
 export function normalizeReply(text: string): string {
-  return text
+  return foldAccents(text)
     .toLowerCase()
-    .replace(/ɛ/g, 'e')
-    .replace(/ɔ/g, 'o')
-    .replace(/ɲ/g, 'ny')
-    .replace(/ŋ/g, 'ng')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[’']/g, ' ')
-    .replace(/[^a-z0-9 ]+/g, ' ')
-    .replace(/\s+/g, ' ')
+    .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 }
 
