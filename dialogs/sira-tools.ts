@@ -96,7 +96,11 @@ export class SiraTools {
       needs: [...new Set([...flow.needs, ...flow.pending])],
       region: flow.place?.region,
       place: flow.place?.name,
-      transcript: flow.transcript.map((line) => ({ ...line, at: new Date(line.at) })),
+      // The caseworker also sees what the person has just been told (e.g. the emergency numbers).
+      transcript: [
+        ...flow.transcript.map((line) => ({ ...line, at: new Date(line.at) })),
+        { at: new Date(), from: 'bot' as const, text: message },
+      ],
       idempotencyKey: `handoff:${this.messageSid(context)}`,
     });
     if (!urgent) await context.sendActivity(message);

@@ -214,6 +214,13 @@ describe('dialog transcripts through the Twilio webhook', () => {
     expect(safety).toEqual([text('fr', 'crisis.safety', { contacts: t.config.emergencyContacts })]);
     const tickets = await ticketsOf(phone);
     expect(tickets.map((x) => [x.reason, x.urgent, x.open])).toEqual([['crisis', true, true]]);
+    // The caseworker sees that the person was given the emergency numbers.
+    const supervisor = await loginAs(t, 'supervisor');
+    const detail = await t.app.get(HandoffService).get(supervisor.user, String(tickets[0]._id));
+    expect(detail.transcript.at(-1)).toMatchObject({
+      from: 'bot',
+      text: t.app.get(I18nService).t('fr', 'dialogs:crisis.safety', { contacts: t.config.emergencyContacts }),
+    });
     // While the ticket is open, messages go to it; the bot no longer runs the dialog.
     expect(await phone.send('allo ?')).toEqual([]);
     expect(await phone.send('1')).toEqual([]);
