@@ -59,6 +59,7 @@ export class AppConfig {
   readonly followUpDelayHours: number;
   readonly retentionDays: number;
   readonly directoryDemoSeed: 'auto' | 'on' | 'off';
+  readonly apiRateLimit: number;
 
   private constructor(env: EnvDto, secrets: DevSecrets | null, dataDir: string) {
     this.nodeEnv = env.NODE_ENV ?? 'development';
@@ -92,6 +93,7 @@ export class AppConfig {
     this.followUpDelayHours = env.FOLLOW_UP_DELAY_HOURS ?? 72;
     this.retentionDays = env.RETENTION_DAYS ?? 365;
     this.directoryDemoSeed = env.DIRECTORY_DEMO_SEED ?? 'auto';
+    this.apiRateLimit = env.API_RATE_LIMIT ?? 600;
   }
 
   // Reads and validates the environment; throws ConfigError naming every bad variable.

@@ -127,4 +127,10 @@ export class EnvDto {
   @IsOptional()
   @IsIn(['auto', 'on', 'off'])
   DIRECTORY_DEMO_SEED?: 'auto' | 'on' | 'off';
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  API_RATE_LIMIT?: number;
 }

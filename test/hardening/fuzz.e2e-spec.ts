@@ -54,6 +54,8 @@ describe('fuzz: generated webhooks and API payloads', () => {
     t = await createTestApp({
       DIRECTORY_DEMO_SEED: 'on',
       PUBLIC_BASE_URL: 'https://sira.example.org',
+      // The API payloads must reach validation, not the per-IP limit (abuse.e2e-spec.ts tests that).
+      API_RATE_LIMIT: '100000',
     });
   });
 
