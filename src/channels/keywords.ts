@@ -1,4 +1,5 @@
 import { Lang } from '../common/i18n/lang';
+import { matchKey } from '../common/match-key';
 
 export type KeywordKind = 'stop' | 'start' | 'yes' | 'help';
 
@@ -32,10 +33,7 @@ const KEYWORDS: Record<string, Keyword> = {
 
 // Lower case, no accents, Bambara letters folded, no punctuation around: "ARRÊT !" → "arret".
 export function normalizeKeyword(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  return matchKey(text)
     .replace(/ɛ/g, 'e')
     .replace(/ɔ/g, 'o')
     .replace(/ɲ/g, 'ny')

@@ -8,6 +8,7 @@ import { GeographyService } from '../geography/geography.service';
 import { FieldCipher } from '../common/crypto/field-cipher';
 import { I18nService } from '../common/i18n/i18n.service';
 import { isDuplicateKey } from '../common/mongo-errors';
+import { matchKey } from '../common/match-key';
 import { OutboxService } from '../outbox/outbox.service';
 import { UsersService } from '../users/users.service';
 import { Clock } from './clock';
@@ -401,8 +402,8 @@ export class HandoffService {
 
   // A typo must not strand a ticket in a queue nobody watches: only gazetteer regions are accepted.
   private knownRegion(name: string): string {
-    const wanted = fold(name);
-    const region = this.geography.regions().find((r) => fold(r) === wanted);
+    const wanted = matchKey(name);
+    const region = this.geography.regions().find((r) => matchKey(r) === wanted);
     if (!region)
       throw new HandoffException(Code.INVALID_TRANSFER, `unknown region "${name.trim()}"`);
     return region;
@@ -565,8 +566,4 @@ export class HandoffService {
 
 function actor(user: AuthUser): { id: string; email: string } {
   return { id: user.id, email: user.email };
-}
-
-function fold(value: string): string {
-  return value.normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase();
 }

@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import * as bcrypt from 'bcryptjs';
 import { Model, isValidObjectId } from 'mongoose';
 import { isDuplicateKey } from '../common/mongo-errors';
+import { matchKey } from '../common/match-key';
 import { AppConfig } from '../config/app-config';
 import { Role } from '../auth/role';
 import { GeographyService } from '../geography/geography.service';
@@ -136,18 +137,14 @@ export class UsersService implements OnApplicationBootstrap {
 
   // Region names as the gazetteer spells them ("segou" → "Ségou"), so tickets' regions match exactly.
   private canonicalRegions(values: string[]): string[] {
-    const known = new Map(this.geography.regions().map((r) => [fold(r), r]));
+    const known = new Map(this.geography.regions().map((r) => [matchKey(r), r]));
     const canonical = values.map((value) => {
-      const region = known.get(fold(value));
+      const region = known.get(matchKey(value));
       if (!region) throw new UsersException(UsersExceptionCode.UNKNOWN_REGION, `Unknown region: ${value.slice(0, 80)}`);
       return region;
     });
     return [...new Set(canonical)];
   }
-}
-
-function fold(value: string): string {
-  return value.normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase();
 }
 
 function toPublic(doc: UserDocument): PublicUser {
