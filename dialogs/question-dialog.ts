@@ -8,6 +8,7 @@ import {
 import { TurnContext } from 'botbuilder';
 import { QUESTION_WATERFALL } from './dialog-ids';
 import { Outcome, questionOptions, Slot } from './flow-state';
+import { isGreeting } from './replies';
 import { SiraTools } from './sira-tools';
 
 // One question: ask, read the answer, and on a reply that answers nothing send a short retry
@@ -43,6 +44,11 @@ export abstract class QuestionDialog extends ComponentDialog {
     if (outcome) {
       (await this.tools.flow(step.context)).misses = 0;
       return step.endDialog(outcome);
+    }
+    // A greeting after a pause (or after STOP and START): the question again, not a miss.
+    if (isGreeting(this.tools.text(step.context))) {
+      const early = await this.ask(step.context);
+      return early ? step.endDialog(early) : step.replaceDialog(QUESTION_WATERFALL, { retry: true });
     }
     // Not an answer to this question, but it may answer a later one: keep it, ask again.
     if (await this.tools.absorb(step.context, this.tools.text(step.context))) {

@@ -1,4 +1,4 @@
-import { isOther, normalizeReply, parseCommand, parseNumbers, parseYesNo } from './replies';
+import { isGreeting, isOther, normalizeReply, parseCommand, parseNumbers, parseYesNo } from './replies';
 
 describe('replies', () => {
   it.each([
@@ -33,6 +33,18 @@ describe('replies', () => {
     expect(parseNumbers('15', 14)).toBeNull();
     expect(parseNumbers('1 travail', 14)).toBeNull();
     expect(parseNumbers('', 14)).toBeNull();
+  });
+
+  it('reads a message that is only a greeting, in three languages', () => {
+    expect(['Bonjour !', 'bjr', 'Salam', 'Hello', 'i ni cɛ', 'Allô'].map(isGreeting)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(['bonjour je cherche du travail', '1', 'kayes'].map(isGreeting)).toEqual([false, false, false]);
   });
 
   it('reads "other" and folds Bambara letters', () => {

@@ -40,6 +40,31 @@ const COMMAND_WORDS: Record<string, GlobalCommand> = {
 const YES = new Set(['1', 'oui', 'yes', 'y', 'o', 'ok', 'okay', 'awo', 'ayo', 'daccord', 'd accord', 'bon']);
 const NO = new Set(['2', 'non', 'no', 'n', 'ayi', 'ayii']);
 const OTHER = new Set(['autre', 'other', 'were', 'next', 'suivant', 'passer', 'skip']);
+const GREETINGS = new Set([
+  'bonjour',
+  'bjr',
+  'bonsoir',
+  'bsr',
+  'salut',
+  'slt',
+  'coucou',
+  'allo',
+  'salam',
+  'salam alaykoum',
+  'salamalekoum',
+  'assalamou alaykoum',
+  'hello',
+  'hi',
+  'hey',
+  'good morning',
+  'good afternoon',
+  'good evening',
+  'i ni ce',
+  'i ni sogoma',
+  'i ni tile',
+  'i ni wula',
+  'aw ni ce',
+]);
 
 // Lowercase, no accents, Bambara letters folded (ɛ→e, ɔ→o, ɲ→ny, ŋ→ng), punctuation trimmed.
 export function normalizeReply(text: string): string {
@@ -63,6 +88,11 @@ export function parseYesNo(text: string): boolean | null {
 
 export function isOther(text: string): boolean {
   return OTHER.has(normalizeReply(text));
+}
+
+// A message that is only a greeting ("Bonjour !", "i ni cɛ"): someone picking the thread up again.
+export function isGreeting(text: string): boolean {
+  return GREETINGS.has(normalizeReply(text));
 }
 
 // "1 3", "1,3", "1 et 3" → [1, 3]; null unless the reply is only numbers (and joining words).

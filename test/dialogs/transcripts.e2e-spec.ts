@@ -236,6 +236,21 @@ describe('dialog transcripts through the Twilio webhook', () => {
     expect(await phone.send('merci')).toEqual([]);
   });
 
+  it('a greeting mid-question (after STOP and START) asks the question again, never counted as a miss', async () => {
+    const phone = new Phone(t);
+    await phone.send('bonjour');
+    await phone.send('1');
+    await phone.send('STOP');
+    await phone.send('START');
+    const again = await phone.send('bonjour');
+    expect(again[0]).toBe(text('fr', 'needs.ask'));
+    expect(await phone.send('Bonjour !')).toEqual(again);
+    expect(await ticketsOf(phone)).toHaveLength(0);
+    expect(await phone.send('travail')).toEqual([text('fr', 'place.ask')]);
+    // RETOUR still goes back to the question before.
+    expect(await phone.send('RETOUR')).toEqual(again);
+  });
+
   it('0 asks for a person at any step', async () => {
     const phone = new Phone(t);
     await phone.send('bonjour je cherche du travail');
