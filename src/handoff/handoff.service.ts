@@ -247,13 +247,8 @@ export class HandoffService {
         claimedAt: null,
       };
     }
-    // Caseworkers hand over what they hold; supervisors and admins may also dispatch waiting tickets.
-    const filter: QueryFilter<Handoff> =
-      user.role === 'caseworker'
-        ? { _id: id, status: 'claimed', 'claimedBy.id': user.id }
-        : { _id: id, status: { $in: ['waiting', 'claimed'] } };
     const doc = await this.handoffs
-      .findOneAndUpdate(filter, { $set: set }, { returnDocument: 'after' })
+      .findOneAndUpdate(this.actionableFilter(user, id), { $set: set }, { returnDocument: 'after' })
       .lean<Lean>()
       .exec();
     if (!doc) throw await this.notHolder(user, id);
@@ -309,13 +304,9 @@ export class HandoffService {
     const current = await this.visible(user, id);
     if (current.status === 'closed')
       throw new HandoffException(Code.CLOSED, 'this ticket is already closed');
-    const filter: QueryFilter<Handoff> =
-      user.role === 'caseworker'
-        ? { _id: id, status: 'claimed', 'claimedBy.id': user.id }
-        : { _id: id, status: { $in: ['waiting', 'claimed'] } };
     const doc = await this.handoffs
       .findOneAndUpdate(
-        filter,
+        this.actionableFilter(user, id),
         {
           $set: {
             status: 'closed',
@@ -472,6 +463,14 @@ export class HandoffService {
   // Caseworkers act on what they hold; supervisors and admins may act on any claimed ticket.
   private holderFilter(user: AuthUser): QueryFilter<Handoff> {
     return user.role === 'caseworker' ? { 'claimedBy.id': user.id } : {};
+  }
+
+  // Transfer and close: caseworkers act on what they hold; supervisors and admins may also
+  // dispatch or close waiting tickets.
+  private actionableFilter(user: AuthUser, id: string): QueryFilter<Handoff> {
+    return user.role === 'caseworker'
+      ? { _id: id, status: 'claimed', 'claimedBy.id': user.id }
+      : { _id: id, status: { $in: ['waiting', 'claimed'] } };
   }
 
   private async notHolder(user: AuthUser, id: string): Promise<HandoffException> {
