@@ -2,6 +2,15 @@ import { Binary, EJSON, ObjectId, type Document } from 'bson';
 
 export type Doc = Document;
 
+// How BSON is read back, from the wire and from disk alike, so the engine sees one set of types:
+// values are promoted like the driver does (int64 becomes a number when it fits 53 bits, else stays Long).
+export const DESERIALIZE = {
+  promoteLongs: true,
+  promoteValues: true,
+  promoteBuffers: false,
+  bsonRegExp: false,
+} as const;
+
 // Deep copy of plain objects, arrays and dates; BSON value classes are immutable and shared.
 export function copyValue<T>(value: T): T {
   if (value === null || typeof value !== 'object') return value;

@@ -1,4 +1,5 @@
 import { deserialize, serialize, Long, type Document } from 'bson';
+import { DESERIALIZE } from './documents';
 
 // MongoDB wire protocol framing: 16-byte header, then an opcode-specific body (little endian).
 export const OP_REPLY = 1;
@@ -26,14 +27,6 @@ export interface CommandRequest {
 }
 
 export class ProtocolError extends Error {}
-
-// Values are promoted like the driver does: int64 becomes a number when it fits 53 bits, else stays Long.
-const DESERIALIZE = {
-  promoteLongs: true,
-  promoteValues: true,
-  promoteBuffers: false,
-  bsonRegExp: false,
-} as const;
 
 export function readHeader(buf: Buffer): MessageHeader {
   return {

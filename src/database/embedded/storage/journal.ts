@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { deserialize, serialize, type Document } from 'bson';
+import { DESERIALIZE } from '../documents';
 
 // On-disk layout under dataDir:
 //   snapshot.bson        the whole state at the last compaction; its first record names the
@@ -17,12 +18,6 @@ const SNAPSHOT = 'snapshot.bson';
 const LOCK = 'LOCK';
 const JOURNAL_FILE = /^journal-(\d+)\.bson$/;
 const journalFile = (generation: number) => `journal-${generation}.bson`;
-const DESERIALIZE = {
-  promoteLongs: true,
-  promoteValues: true,
-  promoteBuffers: false,
-  bsonRegExp: false,
-} as const;
 
 export interface LoadedRecords {
   snapshot: Document[];
