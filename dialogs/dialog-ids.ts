@@ -1,7 +1,6 @@
 // Every dialog id in one place: the ids are stored in MongoDB with the dialog stack, so they
 // must stay stable across releases (a restart resumes the stack by id).
 export const MAIN_DIALOG = 'main';
-export const MAIN_WATERFALL = 'main.waterfall';
 export const ROUTER_WATERFALL = 'main.router';
 export const LANGUAGE_DIALOG = 'language';
 export const CONSENT_DIALOG = 'consent';
