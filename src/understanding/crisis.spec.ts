@@ -16,6 +16,26 @@ describe('crisis patterns', () => {
     ['my baby cant breathe', 'medical'],
     ['il y a un enfant tout seul à la gare', 'child'],
     ['my 10 year old daughter is missing since morning', 'missing_child'],
+    // Families of meaning, each in more than one wording
+    ["j'ai pris toute la boite de cachets", 'suicide'],
+    ['he took a whole bottle of tablets', 'suicide'],
+    ['n ye furakise bee kunun', 'suicide'],
+    ['il y a une corde au plafond, ce soir je le fais', 'suicide'],
+    ['I want to sleep forever', 'suicide'],
+    ['je veux plus exister', 'suicide'],
+    ['elle accouche depuis hier, le bebe ne sort pas', 'medical'],
+    ['she has been in labour since morning and she is very weak', 'medical'],
+    ['il est tombé et ne répond plus', 'medical'],
+    ['my uncle is not responding', 'medical'],
+    ['a binna, a te kuma', 'medical'],
+    ['a snake bit my daughter', 'medical'],
+    ['un homme me suit depuis la gare', 'violence'],
+    ['they took my passport and will not let me leave', 'violence'],
+    ['on m empeche de sortir de la maison', 'violence'],
+    ['a be ka n gosi sisan', 'violence'],
+    ['mon petit frere est perdu au marche', 'missing_child'],
+    ['my son did not come home from school', 'missing_child'],
+    ['a small girl is walking by herself on the highway', 'child'],
   ])('finds a crisis in %p', (text, kind) => {
     expect(kinds(text)).toContain(kind);
   });
@@ -30,6 +50,14 @@ describe('crisis patterns', () => {
     'n ka telefɔni sara',
     'je dors dehors',
     'je suis triste depuis mon retour',
+    'ma batterie est morte',
+    'il me repond plus au telephone',
+    'un homme me suit chaque soir en rentrant',
+    'on a failli se noyer, Dieu merci on est vivants',
+    'I was locked up in Libya for a year, now I am free',
+    'u tun be an bugo tile o tile, sisan n sera so',
+    'kongo be n faga',
+    'my son lost his job',
   ])('finds no crisis in %p', (text) => {
     expect(kinds(text)).toEqual([]);
   });

@@ -7,7 +7,7 @@ export type CrisisKind = 'suicide' | 'violence' | 'medical' | 'child' | 'missing
 // (lowercase, no accents, Bambara letters folded: ɛ→e, ɔ→o, ɲ→ny).
 const SUICIDE: RegExp[] = [
   /\bsuicid/,
-  /\b(me|m|se|s) (tuer|pendre|pends|jeter|noyer|bruler|empoisonner|supprimer|ouvrir les veines)\b/,
+  /(?<!failli )\b(me|m|se|s) (tuer|pendre|pends|jeter|noyer|bruler|empoisonner|supprimer|ouvrir les veines)\b/,
   /\b(plus|pas|jamais) (envie de |le gout de )?vivre\b/,
   /\b(veux|veut|vais|envie de|prefere|voudrais|aimerais) (juste )?(mourir|disparaitre|en finir|partir pour toujours)\b/,
   /\ben finir\b/,
@@ -46,6 +46,40 @@ const SUICIDE: RegExp[] = [
   /\bsaya ka fisa\b/,
   /\bfe ka ban\b/,
   /\bfurakisew?\b.*\bu bee (kunun|min)\b|\bfurakisew? san ka\b/,
+  // Overdose: a whole box, all the pills, too many tablets (fr/en/bm).
+  /\b(pris|avale|bu|prendre|avaler|vais prendre|vais avaler)\w* (toute la boite|toutes? (les|mes|ses|la)|tous (les|mes|ses)|une boite|plein de|trop de|beaucoup de|la plaquette|une plaquette)\b.{0,25}\b(comprimes?|cachets?|medicaments?|pilules?|plaquettes?)\b/,
+  /\b(swallow|swallowed|took|taken|take|drank|drink|ate|eaten|overdosed on|finish|finished)\b.{0,20}\b(all|whole|every|too many|a lot of|lots of|many|a bottle of|a box of|bottle|box|packet|pack)\b.{0,20}\b(pills?|tablets?|medicines?|medication|drugs|capsules?)\b/,
+  /\boverdos\w*/,
+  /\bfurakise\w* (bee|caman|ninnu bee) (kunun|min)\b|\bfurakise\w*\b.{0,25}\bu (bee|caman) (kunun|min)\b/,
+  // Hanging, drowning, jumping, cutting, burning: methods said in the first person.
+  /\b(me|m) (foutre|fiche|ficher) en le air\b/,
+  /\b(corde|rope)\b.{0,40}\b(cou|pendre|pends|accrocher|accroche|arbre|manguier|plafond|poutre|neck|hang|tree|ceiling|tonight|ce soir|cette nuit)\b/,
+  /\b(cou|pendre|pends|accrocher|accroche|neck|hang)\b.{0,40}\b(corde|rope)\b/,
+  /\b(slit|slitting|cut|cutting|cuts|slash\w*) (my|ma|mi|his|her|the)? ?(wrists?|veins|arms?|throat)\b/,
+  /\b(ouvrir|ouvert|trancher|tranche|couper|coupe) (les|mes|ses) veines\b|\bme (trancher|tranche|taillad\w*)\b|\b(taillad|entaill|scarifi)\w* (les|mes|le|la|ses) (poignets?|veines|bras|gorge)\b/,
+  /\b(jump|jumping|throw myself|throwing myself) (in|into|off|from|under|in front of)\b|\bmy ?self (in|into) the (river|sea|well|lake|water)\b/,
+  /\b(me jeter|me lancer|sauter) (sous|devant) (un|une|le|la|les)\b/,
+  /\bmy ?self on fire\b|\bme (bruler|immoler)\b|\bm immoler\b/,
+  // Intentions: not wanting to live or wake, wishing to be dead, saying goodbye.
+  /\b(ne )?(veux|veut|voudrais|vais|ai envie de|aimerais) (plus|pas) (me )?(reveiller|exister|etre la|etre en vie|continuer a vivre)\b/,
+  /\b(marre|fatigue|lasse|degoute)e? de (la vie|vivre|cette vie|exister)\b/,
+  /\b(rester|reste|etre) en vie\b.{0,25}\b(sert|vaut|rien|pas la peine|inutile)\b|\b(sert|vaut) (a )?rien (que|de) (je )?(reste|rester|vivre|vive)\b/,
+  /\b(ma|la) vie (ne a|n a|a) plus (de |aucun )?(sens|valeur)\b|\bplus (aucune )?raison de (vivre|continuer|rester)\b/,
+  /\b(vais|veux|envie de|pense a|va) (me|m) (faire du mal|tuer|supprimer|ote la vie)\b/,
+  /\badieu (a tous|tout le monde|ma famille|maman|les amis)\b|\bpardonnez moi\b.{0,30}\b(adieu|partir|fin)\b/,
+  /\b(do not|dont|don t|no|never) (want|wan|wish) (to )?(wake|be here|exist|see tomorrow|be alive|continue)\b/,
+  /\b(wish|want) (i|to) (was|were|be) (dead|never born|gone)\b|\bwish i (was|were) (dead|never born)\b/,
+  /\b(ending|end|take|taking|finish|finishing) (my|ma|mi) (own )?(life|self)\b|\bending it( all)?\b/,
+  /\b(hurt|harm|hurting|harming|kill|killing|finish) (my ?self|mi ?self|ma ?self)\b/,
+  /\b(can not|cannot|no fit) (go on|continue) (living|anymore|any more)\b/,
+  /\bsuicidal\b|\b(say|saying|this is) (goodbye|my goodbye)\b.{0,30}\b(forever|everyone|all|family|world)\b/,
+  /\b(te|tena) fe ka to (dinye|dunuya|dugukolo) (kan|la)\b/,
+  // Sleeping for ever, a last night or day: said of oneself, tonight or today.
+  /\b(dormir|endormir|sommeil) (pour toujours|pour de bon|a jamais|eternel)\b|\bsleep (forever|for ever|for good|and never)\b|\beternal sleep\b/,
+  /\b(tonight|today|this night) (is|will be) my last\b|\bmy last (day|night) (on earth|alive|in this world)\b|\b(ce soir|cette nuit|aujourd hui) (c est|est|sera) (ma derniere|mon dernier)\b|\btile laban\b|\bsu laban\b/,
+  /\b(nyenamaya|nenamaya)\b.{0,30}\b(banna|tugun|te fe|ka ban)\b|\b(te|ma) fe ka (nyenamaya|nenamaya)\b/,
+  /\bka n (yere )?(to )?ban\b|\bn yere (siri|jeni|fili ji la)\b/,
+  /\bsaya\b.{0,25}\b(ka fisa|fe|nyini|de ka fisa)\b/,
 ];
 
 const VIOLENCE_STRONG: RegExp[] = [
@@ -76,13 +110,34 @@ const VIOLENCE_STRONG: RegExp[] = [
   /\b(muru|marifa|marifatigi\w*)\b/,
   /\bdatugu\b/,
   /\bgen ni muru\b/,
+  // Beaten, stabbed or attacked as we speak (fr/en/bm); a habit ("souvent", "tuma bee") is not enough.
+  /\b(en train|entrain) de (battre|frapper|tabasser|tuer|violer|attaquer|poignarder|etrangler)\b/,
+  /\b(me|nous|la|le|les) (bat|frappe|frappent|battent|tabasse|tabassent|etrangle|etranglent)\b.{0,30}\b(maintenant|en ce moment|actuellement|venez|vite|aidez|au secours|la porte)\b/,
+  /\b(hitting|slapping|kicking|choking|strangling|stabbing|beating|flogging|whipping|attacking|raping|dragging)\b.{0,30}\b(right now|now|as i (type|write|text)|please come|come quick|send somebody|send someone|help me|help us)\b/,
+  /\b(is|are|dey) (hitting|slapping|kicking|choking|strangling|stabbing|beating|flogging|whipping|attacking|raping|dragging|beat|flog|hit) (me|us|my|her|him|them)\b/,
+  /\b(be|bena|ye) ka (n|an|a) (bugo|gosi|faga|tige|boro)\b|\b(bugo|gosi)\b.{0,20}\bsisan\b|\bsisan\b.{0,20}\b(bugo|gosi)\b/,
+  // Followed, hunted, threatened with death now.
+  /\b(homme|hommes|quelqu un|gens|ils|il|on|types?|gars|mec) (me|nous) (suit|suivent|suivait|suivaient|poursuit|poursuivent|traque|traquent|guette|guettent)\b(?!.*\b(chaque|tous les|souvent)\b)/,
+  /\b(follow|followed|following|stalking|stalk|trailing|hunting) (me|us)\b(?!.*\b(every|often|always|sometimes)\b)/,
+  /\b(si je|sinon|si tu|si on)\b.{0,25}\b(me|nous|te) (tue|tuer|tuera|tueront)\b|\b(menace|menacent|menacer) de (me|nous) (tuer|frapper|bruler|egorger|tabasser)\b/,
+  /\b(threaten|threatening|threatened|say|says|said) (to )?(kill|killing) (me|us)\b|\b(will|go|gonna) kill (me|us)\b/,
+  /\b(tugu|tuguli)\b.{0,10}\bn ko\b(?!.*\b(su o su|tile o tile|tuma bee|tuma dow)\b)/,
+  // Held against one's will: locked in, passport taken, forced to work or to pay to leave.
+  /\b(me|m|nous) (ont |a |avez |avons )?(enferm|sequestr)\w*|\b(suis|sommes) (enferme\w*|sequestre\w*|prisonniere?s?)\b/,
+  /\b(peux|peut|pouvons|pouvez) (pas|plus) (sortir|partir|m enfuir|fuir)\b|\binterdit de (sortir|partir)\b|\b(me|nous) empech\w* de (sortir|partir|fuir)\b|\b(ne )?(me|nous) laisse\w* (pas|plus) (sortir|partir)\b/,
+  /\b(gardent|garde|retient|retiennent|confisque\w*|pris|prennent)\w* (mon|mes|nos) (passeport|papiers|pieces)\b.{0,40}\b(travailler|sortir|partir|payer|rembourser|force)\b/,
+  /\block\w* (me|us)\b|\b(locked|kept|keep|keeping|keeps|holding|hold|held) (me|us) (in|inside|prisoner|captive|hostage|here)\b/,
+  /\b(will not|won t|do not|dont|does not|refuse to|no) (let|allow) (me|us) (leave|go|out|go out)\b|\b(can not|cannot|no fit) (leave|go out|escape)\b.{0,30}\b(until|unless|pay|they|he|she)\b/,
+  /\b(took|take|taken|seized|collected|holding|hold|kept|keep)\b.{0,10}\b(my|our) (passport|papers|documents|phone)\b.{0,40}\b(work for|pay|leave|prisoner|locked)\b|\bmust work for (them|him|her)\b|\b(sold|selling) (me|us)\b/,
+  /\bdeme?\b.{0,10}\b(u|a|o) (be|bena) (n|an) (bugo|gosi)\b|\bmenferm\w*/,
+  /\b(u|a) ye (n|an) (datugu|siri|mine)\b|\b(u|a) (te|ma) (n|an) bila ka (bo|taa|boli)\b/,
 ];
 
 const MEDICAL: RegExp[] = [
   /\bsaign\w* (beaucoup|bcp|abondamment|fort|trop|sans arret|enormement)\b/,
   /\bperd\w* (beaucoup de |trop de |du )sang\b|\bbeaucoup de sang\b/,
   /\b(ne|n) respire (plus|pas|mal)\b|\b(arrive|peut) (plus|pas) a respirer\b|\bne respire plus\b/,
-  /\binconscient\w*\b|\bevanoui\w*\b|\bperdu connaissance\b/,
+  /\binconscient\w*\b|\bevanoui\w*\b|\bperdu connaissance\b|\b(reprend|repris|revient|revenu) (pas|plus) (connaissance|a lui|a elle)\b|\bsans connaissance\b/,
   /\bne se reveille (pas|plus)\b/,
   /\bconvuls\w*\b|\bcrise d epilepsie\b/,
   /\b(avale|bu|pris)\w* (du|de la|un|le) (poison|javel|produit|insecticide)\b|\bpoison\b|\bempoisonn\w*/,
@@ -105,6 +160,30 @@ const MEDICAL: RegExp[] = [
   /\b(bu|avale|drank|drink|drunk|swallowed|min) (de l |du |de la |some )?(essence|petrol|gasoline|esansi|javel|bleach|acide|acid)\b/,
   /\bvomi\w* (du )?sang\b|\bvomiting blood\b|\bjoli fono\b/,
   /\bjiginni\b.*\b(den ma bo|joli|kabini)\b/,
+  // Not responding, not moving, collapsed (fr/en/bm).
+  /\b(ne )?(repond|reagit|bouge) (plus|pas|plus du tout)\b(?! (a|au|aux|de|sur) )/,
+  /\b(il|elle|on|bebe|enfant) (ne )?parle plus\b/,
+  /\b(tombe\w*|effondre\w*|affaisse\w*)\b.{0,30}\b(ne )?(repond|reagit|bouge|se reveille|parle)\w* (plus|pas)\b/,
+  /\b(not|no|stopped) (responding|moving|breathing|waking|talking)\b|\bunresponsive\b|\b(does not|do not|doesn t|will not) (respond|move|wake)\b/,
+  /\b(faint|fainted|fainting|pass out|blacked out)\b/,
+  /\b(bin\w*|binna)\b.{0,30}\b(te|ma) (kuma|lamaga|wuli|yereyere|ninakili)\b/,
+  // Breathing: badly, hardly, choking, turning blue.
+  /\brespire (tres |trop )?(mal|difficilement|plus|pas bien|a peine)\b|\b(il|elle|bebe|enfant|fils|fille) (se |s )?(etouff|suffoqu)\w*/,
+  /\b(levres|visage|peau|ongles)\b.{0,15}\bbleu\w*|\bbleu\w* .{0,10}\b(levres|visage)\b/,
+  /\b(struggling|hard|difficult|trouble|difficulty|unable) (to |for )?(breathe|breath|breathing)\b|\bchoking\b|\bturning blue\b|\blips are blue\b|\bgasping\b/,
+  // Heavy bleeding, said with the bleeding first or the amount first.
+  /\bsaign\w*\b.{0,30}\b(beaucoup|bcp|abondamment|fort|trop|sans arret|enormement|partout|s arrete pas|arrete pas|de la tete|du nez et)\b|\bhemorrag\w*|\bhaemorrhag\w*|\bhemorrhag\w*/,
+  /\bbleed\w*\b.{0,30}\b(a lot|heavily|badly|too much|so much|non stop|everywhere|will not stop|won t stop|not stop|from (his|her|the|my) (head|mouth|neck|belly|stomach))\b/,
+  /\bjoli\b.{0,30}\b(te se ka jo|te jo|be bo|bo kosebe|caman)\b/,
+  // Birth with complications: long labour, baby not coming, mother weak or bleeding.
+  /\b(accouch\w*|travail|enceinte)\b.{0,60}\b(bebe|enfant)\b.{0,15}\b(ne )?(sort|vient|descend)\w* (pas|plus)\b|\b(bebe|enfant) (est )?(bloque|coince)\b/,
+  /\b(labou?r|delivery|delivering|giving birth|pregnant)\b.{0,60}\b(not coming|no (come|comot|dey come)|stuck|weak|bleeding|since yesterday|two days|2 days|hours|complication\w*|fainted|unconscious)\b/,
+  /\bjiginni\b.{0,60}\b(den ma bo|den te bo|fanga banna|joli|kabini|a sege)\b/,
+  // Poison, bleach, farm chemicals, snake bites, severe burns.
+  /\b(bu|avale|boire|pris|mange)\w*\b.{0,20}\b(produit|javel|poison|insecticide|pesticide|herbicide|engrais|acide|petrole|essence|soude|mort aux rats)\b/,
+  /\b(drank|drink|drunk|swallowed|took|ate|eaten)\b.{0,20}\b(poison|bleach|insecticide|pesticide|herbicide|kerosene|petrol|acid|chemical|sniper|otapiapia|rat poison|fertili[sz]er)\b/,
+  /\b(mordu|morsure)\w*\b.{0,20}\b(serpent|vipere)\b|\bsnake ?(bite|bit|bitten)\b|\bbitten by (a )?snake\b|\bsa (ye|ka)\b.{0,20}\bcin\b/,
+  /\b(crise cardiaque|heart attack|stroke)\b|\b(burn|burnt|burned|brule)\w*\b.{0,20}\b(badly|all over|partout|gravement|whole body)\b/,
 ];
 
 const CHILD: RegExp[] = [
@@ -112,12 +191,19 @@ const CHILD: RegExp[] = [
   /\b(child|boy|girl|kid|baby|children|daughter|son)\b.{0,40}\b(alone|without parents|unaccompanied|abandoned)\b/,
   /\b(little|small|young) (girl|boy|child)\b.{0,30}\blost\b/,
   /\bden\w*\b.{0,30}\bkelen na\b/,
+  /\b(enfants?|fillette|petite fille|petit garcon|bebe|gamin|gamine|petit frere|petite soeur|fils|fille)\b.{0,60}\b(personne (ne )?(le|la|les) (connait|reclame)|(est|se est|sont) (perdu|egare)e?s?|abandonne)\b/,
+  /\b(child|boy|girl|kid|baby|children|toddler)\b.{0,60}\b(by (him|her)self|on (his|her) own|nobody knows|no one knows|no parents|(is|got|get|has been|are) lost)\b/,
+  /\b(den|denmisen|denmuso|denke)\w*\b.{0,70}\b(a kelen|kelen (na|don)|bangebagaw te|facew te|baw te)\b/,
 ];
 
 const MISSING_CHILD: RegExp[] = [
   /\b(fille|fils|garcon|enfant|petit|petite|bebe)\b.{0,30}\b(a |est )?disparu\w*\b/,
   /\b(child|boy|girl|kid|baby|daughter|son)\b.{0,30}\b(is |has gone |went )?missing\b/,
   /\b(den|denmuso|denke|denmisen)\w*\b.{0,20}\btununa\b/,
+  /\b(fille|fils|garcon|enfant|petit|petite|bebe)\b.{0,40}\b(introuvable|(pas|jamais) (rentre|revenu|reapparu)e? (a la maison|depuis (ce matin|hier|midi|ce midi|cet apres midi|la nuit|le matin))|(on|je|nous) (ne )?(le|la) (trouve|retrouve) (pas|plus))\b/,
+  /\b(child|boy|girl|kid|baby|daughter|son)\b.{0,40}\b((has not|did not|never|not) (come|came|return\w*|reach\w*) home|(has not|did not|not) (come|came|return\w*) back (since (morning|this morning|yesterday|last night|noon)|today|tonight)|(can not|cannot) find (him|her))\b/,
+  /\b(den|denmuso|denke|denmisen)\w*\b.{0,30}\b(ma segin|ma na so|t a ye|te ye)\b/,
+  /\b(petit frere|petite soeur|fils|fille|garcon|enfant|petit garcon|petite fille|bebe)\b.{0,30}\b(est|se est) (perdu|egare)e?\b/,
 ];
 
 // Words that turn an alarming pattern into an idiom or a finished event.
@@ -125,7 +211,8 @@ const MISSING_CHILD: RegExp[] = [
 const PAST_OR_IDIOM: RegExp[] = [
   /\b(l an (dernier|passe)|l annee (derniere|passee)|il y a \w+ ans?|c est fini|ca va (mieux|maintenant)|maintenant ca va|je suis libre|j ai failli)\b/,
   /\b(last year|years? ago|it is over|it s over|i m fine now|i am fine now|thank god i am|nearly died|almost died)\b/,
-  /\b(san temenen|kalo temenen|sisan n ka kene|sisan a ka fisa|ala ye n kisi)\b/,
+  /\b(san temenen|kalo temenen|sisan n ka kene|sisan a ka fisa|ala ye (n|an) kisi|n horonyara|an horonyara|sisan n sera|(u|a|an|n) tun (be|ye))\b/,
+  /\b(failli|now i am free|i am free now|we are fine now|we are safe now|they released me|on m a libere|on nous a liberes)\b/,
 ];
 
 // Which need each kind of crisis implies.
@@ -221,6 +308,18 @@ const CRISIS_WORDS = [
   'kosebe',
   'denmisen',
   'tununa',
+  'throw',
+  'kerosene',
+  'bleach',
+  'comprimes',
+  'cachets',
+  'introuvable',
+  'connaissance',
+  'responding',
+  'following',
+  'swallowed',
+  'overdose',
+  'vivres',
 ];
 
 const correctionCache = new Map<string, string>();
