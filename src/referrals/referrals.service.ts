@@ -348,14 +348,7 @@ export class ReferralsService {
     }
     const problem = transitionProblem(current.status, status);
     if (problem) throw new ReferralsException(Code.INVALID_TRANSITION, problem);
-    const doc = await this.referrals
-      .findOneAndUpdate(
-        { _id: id, status: current.status },
-        { $set: { status }, $push: { history: { status, at: this.clock.now(), by: user.email } } },
-        { returnDocument: 'after' },
-      )
-      .lean<Lean>()
-      .exec();
+    const doc = await this.transition(id, current.status, status, user.email);
     if (!doc) {
       // Someone else changed it between our read and our write.
       const now = await this.load(id);
@@ -397,15 +390,25 @@ export class ReferralsService {
 
   private async moveIfAllowed(doc: Lean, to: ReferralStatus, by: string): Promise<ReferralStatus> {
     if (transitionProblem(doc.status, to)) return doc.status;
-    const next = await this.referrals
+    const next = await this.transition(doc._id, doc.status, to, by);
+    return next?.status ?? (await this.load(doc._id.toString())).status;
+  }
+
+  // from → to with a history line, only if nobody changed the status meanwhile (else null).
+  private transition(
+    id: string | Types.ObjectId,
+    from: ReferralStatus,
+    to: ReferralStatus,
+    by: string,
+  ): Promise<Lean | null> {
+    return this.referrals
       .findOneAndUpdate(
-        { _id: doc._id, status: doc.status },
+        { _id: id, status: from },
         { $set: { status: to }, $push: { history: { status: to, at: this.clock.now(), by } } },
         { returnDocument: 'after' },
       )
       .lean<Lean>()
       .exec();
-    return next?.status ?? (await this.load(doc._id.toString())).status;
   }
 
   private async previousAnswer(referralId: string): Promise<FollowUpAnswerResult> {
