@@ -1,5 +1,5 @@
 import { AuthUser } from '../auth/role';
-import { canSee, priorityOf } from './handoff-rules';
+import { canSee, priorityOf, visibleFilter } from './handoff-rules';
 
 const user = (role: AuthUser['role'], regions: string[] = []): AuthUser => ({
   id: 'u1',
@@ -28,5 +28,13 @@ describe('handoff rules', () => {
   it('shows supervisors and admins every region', () => {
     expect(canSee(user('supervisor'), { region: 'Mopti' })).toBe(true);
     expect(canSee(user('admin'), { region: 'Mopti' })).toBe(true);
+  });
+
+  it('gives lists the same rule as a query filter', () => {
+    expect(visibleFilter(user('caseworker', ['Kayes', 'Sikasso']))).toEqual({
+      $or: [{ region: { $in: ['Kayes', 'Sikasso'] } }, { region: null }],
+    });
+    expect(visibleFilter(user('supervisor', ['Kayes']))).toEqual({});
+    expect(visibleFilter(user('admin'))).toEqual({});
   });
 });

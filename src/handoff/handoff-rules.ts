@@ -11,3 +11,12 @@ export function canSee(user: AuthUser, ticket: { region: string | null }): boole
   if (user.role !== 'caseworker') return true;
   return ticket.region === null || user.regions.includes(ticket.region);
 }
+
+// canSee as a query filter, for lists (a missing region matches null, like an unrouted ticket).
+export function visibleFilter(user: AuthUser): {
+  $or?: [{ region: { $in: string[] } }, { region: null }];
+} {
+  return user.role === 'caseworker'
+    ? { $or: [{ region: { $in: user.regions } }, { region: null }] }
+    : {};
+}

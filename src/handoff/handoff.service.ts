@@ -12,7 +12,7 @@ import { matchKey } from '../common/match-key';
 import { OutboxService } from '../outbox/outbox.service';
 import { UsersService } from '../users/users.service';
 import { Clock } from './clock';
-import { canSee, priorityOf } from './handoff-rules';
+import { canSee, priorityOf, visibleFilter } from './handoff-rules';
 import { HandoffEvents, HandoffEventType } from './handoff-events';
 import { HandoffException, HandoffExceptionCode as Code } from './handoff.exception';
 import {
@@ -152,9 +152,7 @@ export class HandoffService {
   // Caseworker side --------------------------------------------------------------------------
 
   async list(user: AuthUser, status: HandoffStatus): Promise<HandoffSummary[]> {
-    const filter: QueryFilter<Handoff> = { status };
-    if (user.role === 'caseworker')
-      filter.$or = [{ region: { $in: user.regions } }, { region: null }];
+    const filter: QueryFilter<Handoff> = { status, ...visibleFilter(user) };
     // The list never needs the transcript: counters on the ticket stand in for it.
     const query = this.handoffs.find(filter, { transcript: 0 });
     if (status === 'closed') query.sort({ closedAt: -1 }).limit(CLOSED_LIST_LIMIT);

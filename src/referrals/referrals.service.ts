@@ -10,7 +10,7 @@ import { isDuplicateKey } from '../common/mongo-errors';
 import { NeedCode } from '../common/needs';
 import { DirectoryService } from '../directory/directory.service';
 import { Clock } from '../handoff/clock';
-import { canSee } from '../handoff/handoff-rules';
+import { canSee, visibleFilter } from '../handoff/handoff-rules';
 import { HandoffService } from '../handoff/handoff.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { generateReferralCode, normalizeReferralCode } from './referral-code';
@@ -322,12 +322,10 @@ export class ReferralsService {
   // Caseworker side --------------------------------------------------------------------------
 
   async list(user: AuthUser, query: ReferralListQuery): Promise<ReferralView[]> {
-    const filter: QueryFilter<Referral> = {};
+    const filter: QueryFilter<Referral> = visibleFilter(user);
     if (query.status) filter.status = query.status;
     if (query.code) filter.code = normalizeReferralCode(query.code);
     if (query.contactId) filter.contactId = query.contactId;
-    if (user.role === 'caseworker')
-      filter.$or = [{ region: { $in: user.regions } }, { region: null }];
     const docs = await this.referrals
       .find(filter)
       .sort({ createdAt: -1 })
