@@ -11,7 +11,7 @@ const SUICIDE: RegExp[] = [
   /\b(plus|pas|jamais) (envie de |le gout de )?vivre\b/,
   /\b(veux|veut|vais|envie de|prefere|voudrais|aimerais) (juste )?(mourir|disparaitre|en finir|partir pour toujours)\b/,
   /\ben finir\b/,
-  /\bmettre fin a (mes|ma|ses|sa) (jours|vie)\b/,
+  /\bmettre fin a (mes|ma|ses|sa) (jours|jrs|jurs|vie)\b/,
   /\braisons? (de|2) vivre\b/,
   /\b(ne )?plus (jamais )?me reveiller\b/,
   /\bdernier message\b/,
@@ -34,7 +34,7 @@ const SUICIDE: RegExp[] = [
   /\bjump(ing)? (from|off) (the|a) (bridge|building|roof)\b/,
   /\b(sauter|me jeter|me lancer) (du|d un|de l|de la|dans le|dans la) (pont|immeuble|toit|falaise|fleuve|puits)\b/,
   /\btired of (living|life)\b/,
-  /\b(partir de|quitter) ce monde\b|\bleave this world\b|\bbo (dinye|dunuya)\b/,
+  /\b(partir de|quitter) ce monde\b|\b(leave|leae|quit|leaving) this (world|word|earth|life)\b|\bbo (dinye|dunuya)\b/,
   /\bmort aux rats\b|\brat poison\b|\bpoison (a|pour les) rats\b|\bnyine fura\b/,
   /\b(la corde|une corde|the rope|a rope)\b.*\b(fini|over|end|mourir|die)\b/,
   /\b(c est|it is|it s) (fini|over|finished) (pour|for) moi\b|\bit is over for me\b|\ba banna n ma\b/,
@@ -116,6 +116,8 @@ const VIOLENCE_STRONG: RegExp[] = [
   /\b(hitting|slapping|kicking|choking|strangling|stabbing|beating|flogging|whipping|attacking|raping|dragging)\b.{0,30}\b(right now|now|as i (type|write|text)|please come|come quick|send somebody|send someone|help me|help us)\b/,
   /\b(is|are|dey) (hitting|slapping|kicking|choking|strangling|stabbing|beating|flogging|whipping|attacking|raping|dragging|beat|flog|hit) (me|us|my|her|him|them)\b/,
   /\b(be|bena|ye) ka (n|an|a) (bugo|gosi|faga|tige|boro)\b|\b(bugo|gosi)\b.{0,20}\bsisan\b|\bsisan\b.{0,20}\b(bugo|gosi)\b/,
+  // Just happened: stabbed, shot, attacked a moment ago.
+  /\b(vient|viennent|venons|venez) de (me |le |la |nous |les |lui )?(poignarder|frapper|tabasser|agresser|attaquer|tirer|violer|battre|egorger)\b|\b(just|been|got) (stabbed|shot|attacked|raped|macheted)\b/,
   // Followed, hunted, threatened with death now.
   /\b(homme|hommes|quelqu un|gens|ils|il|on|types?|gars|mec) (me|nous) (suit|suivent|suivait|suivaient|poursuit|poursuivent|traque|traquent|guette|guettent)\b(?!.*\b(chaque|tous les|souvent)\b)/,
   /\b(follow|followed|following|stalking|stalk|trailing|hunting) (me|us)\b(?!.*\b(every|often|always|sometimes)\b)/,
@@ -168,7 +170,7 @@ const MEDICAL: RegExp[] = [
   /\b(faint|fainted|fainting|pass out|blacked out)\b/,
   /\b(bin\w*|binna)\b.{0,30}\b(te|ma) (kuma|lamaga|wuli|yereyere|ninakili)\b/,
   // Breathing: badly, hardly, choking, turning blue.
-  /\brespire (tres |trop )?(mal|difficilement|plus|pas bien|a peine)\b|\b(il|elle|bebe|enfant|fils|fille) (se |s )?(etouff|suffoqu)\w*/,
+  /\brespire (tres |trop )?(mal|difficilement|plus|pas bien|a peine)\b|\b(il|elle|bebe|enfant|fils|fille) (se |s )?s?(etouff|suffoqu)\w*/,
   /\b(levres|visage|peau|ongles)\b.{0,15}\bbleu\w*|\bbleu\w* .{0,10}\b(levres|visage)\b/,
   /\b(struggling|hard|difficult|trouble|difficulty|unable) (to |for )?(breathe|breath|breathing)\b|\bchoking\b|\bturning blue\b|\blips are blue\b|\bgasping\b/,
   // Heavy bleeding, said with the bleeding first or the amount first.
@@ -320,15 +322,36 @@ const CRISIS_WORDS = [
   'swallowed',
   'overdose',
   'vivres',
+  'dernier',
+  'message',
+  'petit',
+  'petite',
+  'continue',
+  'continuing',
+  'perdu',
+  'mordue',
+  'serpent',
 ];
+
+// A four-letter word that is a five-letter key word missing one letter ("ptit", "peru", "vive").
+const SHORT_FORMS = new Map<string, string>();
+for (const key of CRISIS_WORDS)
+  if (key.length === 5)
+    for (let i = 1; i < key.length; i++) {
+      const form = key.slice(0, i) + key.slice(i + 1);
+      if (!SHORT_FORMS.has(form)) SHORT_FORMS.set(form, key);
+    }
+// Real words that happen to be such forms stay as they are.
+for (const word of ['coup', 'vire', 'perd', 'cope', 'aloe', 'gong']) SHORT_FORMS.delete(word);
 
 const correctionCache = new Map<string, string>();
 function corrected(word: string): string {
+  if (word.length === 4) return SHORT_FORMS.get(word) ?? word;
   if (word.length < 5) return word;
   let out = correctionCache.get(word);
   if (out === undefined) {
     out = word;
-    let best = 0.91;
+    let best = 0.92;
     for (const key of CRISIS_WORDS) {
       if (key === word) {
         out = word;

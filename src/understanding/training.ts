@@ -1,5 +1,4 @@
 import type { CorpusRow } from './corpus';
-import { crisisKinds } from './crisis';
 import { clauses, featuresOf, words } from './features';
 import { MODEL_LABELS, NeedModel, type ModelLabel, type NeedModelJson } from './need-model';
 
@@ -18,7 +17,6 @@ const MAX_THRESHOLD = 0.6;
 interface Example {
   features: string[];
   labels: Set<ModelLabel>;
-  tokens: string[];
 }
 
 // Hot-loop maths bound once: under jest's vm sandbox every global lookup (Math) is slow.
@@ -64,10 +62,9 @@ function vocabularyOf(rows: Prepared[]): string[] {
 function examplesOf(rows: Prepared[], vocabulary: string[]): Example[] {
   const known = new Set(vocabulary);
   const isKnown = (w: string): boolean => known.has(w);
-  return rows.map(({ row, parts, tokens }) => ({
+  return rows.map(({ row, parts }) => ({
     features: featuresOf(parts, isKnown),
     labels: labelsOf(row),
-    tokens,
   }));
 }
 
@@ -155,12 +152,13 @@ function bestF1Threshold(scores: number[], truth: boolean[]): number {
   return Math.min(MAX_THRESHOLD, Math.max(MIN_THRESHOLD, chosen));
 }
 
-// Urgent threshold: every out-of-fold crisis caught by patterns or score, with a safety margin.
+// Urgent threshold: every out-of-fold crisis would pass on its score alone, with a safety margin.
+// Crises the patterns catch count too: patterns are written for the training wordings, so the
+// score is the safety net for the wordings they will miss (when unsure, urgent).
 function urgentThreshold(scores: number[], examples: Example[]): number {
   let lowest = 1;
   examples.forEach((ex, i) => {
-    if (ex.labels.has('urgent') && crisisKinds(ex.tokens).length === 0)
-      lowest = Math.min(lowest, scores[i]);
+    if (ex.labels.has('urgent')) lowest = Math.min(lowest, scores[i]);
   });
   return round(Math.max(MIN_THRESHOLD, Math.min(0.5, lowest * 0.8)));
 }
