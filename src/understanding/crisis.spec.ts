@@ -1,4 +1,4 @@
-import { crisisKinds } from './crisis';
+import { crisisKinds, hasDangerCue } from './crisis';
 import { words } from './features';
 
 const kinds = (text: string): string[] => crisisKinds(words(text));
@@ -36,6 +36,9 @@ describe('crisis patterns', () => {
     ['mon petit frere est perdu au marche', 'missing_child'],
     ['my son did not come home from school', 'missing_child'],
     ['a small girl is walking by herself on the highway', 'child'],
+    ['i took 20 paracetamol', 'suicide'],
+    ['g pri tt les medoc', 'suicide'],
+    ['mon ptit frere est perdu', 'missing_child'],
   ])('finds a crisis in %p', (text, kind) => {
     expect(kinds(text)).toContain(kind);
   });
@@ -58,6 +61,7 @@ describe('crisis patterns', () => {
     'u tun be an bugo tile o tile, sisan n sera so',
     'kongo be n faga',
     'my son lost his job',
+    'I have a knife sharpening business idea',
   ])('finds no crisis in %p', (text) => {
     expect(kinds(text)).toEqual([]);
   });
@@ -66,5 +70,18 @@ describe('crisis patterns', () => {
     expect(
       kinds('I was deported from Algeria last week. accident, he is losing a lot of blood'),
     ).toContain('medical');
+  });
+
+  it.each([
+    "j'ai faim à mourir",
+    'je suis mort de fatigue',
+    'this job is killing me',
+    'kɔngɔ bɛ n faga',
+  ])('reads no danger word in the figure of speech %p', (text) => {
+    expect(hasDangerCue(words(text))).toBe(false);
+  });
+
+  it('still reads a danger word said plainly', () => {
+    expect(hasDangerCue(words('je vais mourir'))).toBe(true);
   });
 });

@@ -47,9 +47,11 @@ const SUICIDE: RegExp[] = [
   /\bfe ka ban\b/,
   /\bfurakisew?\b.*\bu bee (kunun|min)\b|\bfurakisew? san ka\b/,
   // Overdose: a whole box, all the pills, too many tablets (fr/en/bm).
-  /\b(pris|avale|bu|prendre|avaler|vais prendre|vais avaler)\w* (toute la boite|toutes? (les|mes|ses|la)|tous (les|mes|ses)|une boite|plein de|trop de|beaucoup de|la plaquette|une plaquette)\b.{0,25}\b(comprimes?|cachets?|medicaments?|pilules?|plaquettes?)\b/,
+  /\b(pris|pri|bu|prendre|avale\w*)\b (toute la boite|toutes? (les|mes|ses|la)|tous (les|mes|ses)|tout les|tt les|une boite|plein de|trop de|beaucoup de|la plaquette|une plaquette)\b.{0,25}\b(comprimes?|cachets?|medicaments?|medocs?|pilules?|plaquettes?)\b/,
   /\b(swallow|swallowed|took|taken|take|drank|drink|ate|eaten|overdosed on|finish|finished)\b.{0,20}\b(all|whole|every|too many|a lot of|lots of|many|a bottle of|a box of|bottle|box|packet|pack)\b.{0,20}\b(pills?|tablets?|medicines?|medication|drugs|capsules?)\b/,
   /\boverdos\w*/,
+  /\b(took|taken|swallowed|swallow|drank|ate|pris|avale|bu)\b.{0,15}\b([1-9][0-9]+|plein|lots)\b.{0,12}\b(pills?|tablets?|comprimes?|cachets?|paracetamol|doliprane|tramadol|diazepam|valium|medicaments?)\b/,
+  /\b(tramadol|paracetamol|doliprane|diazepam|valium)\b.{0,20}\b(tout|toute|tous|all|bee|whole|boite|box|bottle|plaquette)\b/,
   /\bfurakise\w* (bee|caman|ninnu bee) (kunun|min)\b|\bfurakise\w*\b.{0,25}\bu (bee|caman) (kunun|min)\b/,
   // Hanging, drowning, jumping, cutting, burning: methods said in the first person.
   /\b(me|m) (foutre|fiche|ficher) en le air\b/,
@@ -97,7 +99,7 @@ const VIOLENCE_STRONG: RegExp[] = [
   /\b(right now|now|at the moment)\b.*\b(beat|beating|attack|attacking|kill|rape|raping|shoot|shooting)\w*|\b(beat|beating|attack|attacking|rape|raping|shoot|shooting)\w* (me|us) (right )?now\b/,
   /\b(is|are) (beating|attacking|raping|stabbing|chasing) (me|us)\b/,
   /\b(going|gonna|want|wants|trying) to kill (me|us)\b/,
-  /\b(with|has|have|got) (a |an )?(knife|knives|machete|machetes|gun|guns|cutlass)\b/,
+  /\b(with|has|have|got) (a |an )?(knife|knives|machete|machetes|gun|guns|cutlass)\b(?! (sharpening|business|seller|selling|shop))/,
   /\b(gunmen|gunshots|shooting)\b/,
   /\blocked me\b|\blocked (in|inside) (a|the) room\b/,
   /\b(following|chasing) me\b/,
@@ -410,8 +412,12 @@ const DANGER = compile([
   /\b(sa|saya|faga|joli|ninakili|muru|marifa|bugo|kelen|tununa|poson|datugu|deme)\b/,
 ]);
 
+// Figures of speech that carry a danger word without any danger.
+const IDIOMS =
+  /\b(meurs|meurt|mourir|mort|morte|dying|dead|die) (de|of|from) (faim|fatigue|rire|honte|ennui|hunger|boredom|tiredness|laughter)\b|\b(faim|soif) a mourir\b|\b(kongo|funteni|sege|baara)\b.{0,10}\bfaga\b|\b(job|work|heat|sun|travail|chaleur|soleil|chantier|boulot)\b.{0,12}\b(killing|kill|tue|tuer)\b|\bknife (sharpening|business|seller|selling)\b/g;
+
 export function hasDangerCue(tokens: string[]): boolean {
-  const plain = tokens.map(corrected).join(' ');
+  const plain = tokens.map(corrected).join(' ').replace(IDIOMS, ' ');
   const squeezed = squeeze(plain);
   return DANGER.some(({ re, short }) => re.test(plain) || short.test(squeezed));
 }
