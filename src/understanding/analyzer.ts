@@ -4,7 +4,7 @@ import { Gazetteer } from '../geography/gazetteer';
 import type { Place } from '../geography/place';
 import { MODEL_PATH } from './corpus';
 import { CRISIS_NEEDS, crisisKinds, hasDangerCue } from './crisis';
-import { clauses, words } from './features';
+import { clauses, moneyOnlyForPurpose, PURPOSES, words } from './features';
 import { detectLanguage } from './language';
 import { NeedModel, type NeedModelJson } from './need-model';
 
@@ -55,6 +55,9 @@ export class Analyzer {
     const parts = clauses(text);
     const scores = this.model.scores(parts);
     const needs = new Set<NeedCode>(NEED_CODES.filter((n) => scores[n] >= this.model.threshold(n)));
+    // Money tied to a purpose goes to that purpose, not to cash as well.
+    if (needs.has('cash') && PURPOSES.some((n) => needs.has(n)) && moneyOnlyForPurpose(parts))
+      needs.delete('cash');
     const tokens = words(text);
     const kinds = crisisKinds(tokens);
     // Patterns, or the classifier when the message carries a danger word, or the classifier

@@ -16,7 +16,7 @@ export function clauses(text: string): string[][] {
 }
 
 // Needs for which money is a means, not the need itself.
-const PURPOSES: NeedCode[] = [
+export const PURPOSES: readonly NeedCode[] = [
   'shelter',
   'education',
   'transport',
@@ -117,6 +117,19 @@ let compiled: CompiledLexicon | null = null;
 function lexicon(): CompiledLexicon {
   compiled ??= new CompiledLexicon(NEED_LEXICON);
   return compiled;
+}
+
+// Money is only a means when every clause that talks of money also names what it is for
+// ("wari tɛ n bolo ka so sara" is rent; "je suis fauché et ..." is cash).
+export function moneyOnlyForPurpose(parts: string[][]): boolean {
+  let money = false;
+  for (const part of parts) {
+    const hits = lexiconHits(part);
+    if (!hits.has('cash')) continue;
+    money = true;
+    if (!PURPOSES.some((n) => hits.has(n))) return false;
+  }
+  return money;
 }
 
 export function lexiconHits(

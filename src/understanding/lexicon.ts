@@ -699,6 +699,8 @@ export const NEED_LEXICON: Record<NeedCode, string[]> = {
     'looking for my husband',
     'somɔgɔw ma n fɛ',
     'y a ta ka taa',
+    'n ba ɲini',
+    'n fa ɲini',
   ],
   education: [
     '!ecole',

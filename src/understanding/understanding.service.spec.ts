@@ -27,6 +27,12 @@ describe('UnderstandingService', () => {
     expect(sut.analyze("je n'arrive pas à payer le loyer").needs).toContain('shelter');
     expect(sut.analyze('school fees for my children').needs).toEqual(['education']);
     expect(sut.analyze('wari tɛ n bolo').needs).toEqual(['cash']);
+    expect(sut.analyze('wari tɛ n bolo ka so sara').needs).toEqual(['shelter']);
+    expect(sut.analyze("pas d'argent pour les frais de scolarité").needs).toEqual(['education']);
+    expect(sut.analyze("je suis fauché et mes enfants ne vont plus à l'école").needs).toEqual([
+      'cash',
+      'education',
+    ]);
   });
 
   it('finds several needs in one message', () => {
