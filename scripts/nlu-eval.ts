@@ -42,5 +42,4 @@ function report(name: string, rows: CorpusRow[]): void {
 
 report('dev split', readSplit('dev'));
 if (existsSync(INDEPENDENT_PATH)) report('independent file', readJsonl(INDEPENDENT_PATH));
-if (existsSync(INDEPENDENT_2_PATH))
-  report('independent-2 file', readJsonl(INDEPENDENT_2_PATH));
+if (existsSync(INDEPENDENT_2_PATH)) report('independent-2 file', readJsonl(INDEPENDENT_2_PATH));

@@ -147,7 +147,9 @@ function bestF1Threshold(scores: number[], truth: boolean[]): number {
     return window.reduce((a, b) => a + b, 0) / window.length;
   });
   const best = Math.max(...smooth);
-  const chosen = grid.find((_, i) => smooth[i] >= best - 0.01) ?? 0.5;
+  // The middle of the plateau within a point of the best: its edges move with every retrain.
+  const plateau = grid.filter((_, i) => smooth[i] >= best - 0.01);
+  const chosen = plateau[Math.floor((plateau.length - 1) / 2)] ?? 0.5;
   // The curves are flat near their top; extreme picks only chase noise between folds.
   return Math.min(MAX_THRESHOLD, Math.max(MIN_THRESHOLD, chosen));
 }
