@@ -335,6 +335,11 @@ export const NEED_LEXICON: Record<NeedCode, string[]> = {
     'maison',
     'our house',
     'my house',
+    '!sleep for street',
+    '!sleep on the street',
+    '!sleeping on the street',
+    '!cheap room',
+    '!a cheap room',
   ],
   health: [
     '!malade',
@@ -656,6 +661,12 @@ export const NEED_LEXICON: Record<NeedCode, string[]> = {
     '!ciyɛn',
     'josariya',
     'plainte',
+    '!conflit de terre',
+    '!conflit foncier',
+    '!juridiquement',
+    '!commissariat',
+    'heritage*',
+    '!land conflict',
   ],
   // Relationship trouble, tracing and reunion; kinship words alone (mère, family, denbaya) name
   // who is concerned, not a family need, and are left to the classifier.
@@ -745,6 +756,7 @@ export const NEED_LEXICON: Record<NeedCode, string[]> = {
     '!does not know i am',
     '!do not know i am',
     '!m a dɔn ko n',
+    'proches',
   ],
   education: [
     '!ecole',
