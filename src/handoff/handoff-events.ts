@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { Observable, Subject } from 'rxjs';
+import { Observable, ReplaySubject, Subject } from 'rxjs';
 import { IntervalTask } from '../common/interval-task';
 import { HandoffStatus } from './schemas/handoff.schema';
 import { HandoffEventRecord, HandoffEventSeq } from './schemas/handoff-event.schema';
@@ -43,7 +43,8 @@ export class HandoffEvents implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(HandoffEvents.name);
   private readonly origin = randomUUID();
   private readonly subject = new Subject<HandoffQueueEvent>();
-  private readonly closing = new Subject<void>();
+  // Replayed: a console that reconnects while the app shuts down is ended at once too.
+  private readonly closing = new ReplaySubject<void>(1);
   private cursor = 0;
   // Events from before this instance started are history, not news.
   private floor = 0;

@@ -1,5 +1,6 @@
 import { getConnectionToken } from '@nestjs/mongoose';
 import { Connection } from 'mongoose';
+import { firstValueFrom } from 'rxjs';
 import { AuditService } from '../../src/audit/audit.service';
 import { HandoffEvents, HandoffQueueEvent } from '../../src/handoff/handoff-events';
 import { HandoffService } from '../../src/handoff/handoff.service';
@@ -358,6 +359,22 @@ describe('handoff API', () => {
         region: 'Gao',
         status: 'waiting',
       });
+    } finally {
+      await other.close();
+    }
+  });
+  it('ends event streams opened while the app shuts down (a reconnecting console must not hold it open)', async () => {
+    const other = await createTestApp();
+    try {
+      const admin = await loginAs(other, 'supervisor');
+      const events = other.app.get(HandoffEvents);
+      await events.onModuleDestroy();
+      // A stream that subscribes after shutdown began still hears it.
+      await expect(firstValueFrom(events.closing$)).resolves.toBeUndefined();
+      const res = await fetch(`${other.baseUrl}/api/handoffs/events?access_token=${admin.token}`);
+      expect(res.status).toBe(200);
+      // Reads to the end: without the fix the stream stays open and this never returns.
+      expect(await res.text()).not.toContain('"type":"opened"');
     } finally {
       await other.close();
     }
