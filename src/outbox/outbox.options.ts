@@ -10,6 +10,8 @@ export interface OutboxOptions {
   maxAttempts: number;
   baseBackoffMs: number;
   maxBackoffMs: number;
+  // How long a message waits out a Twilio outage before it is marked failed.
+  outageMaxMs: number;
   // How long a claimed message stays with one instance before another may take it over.
   leaseMs: number;
   // Minimum gap between two sends to one number.
@@ -24,6 +26,7 @@ export const defaultOutboxOptions = (): OutboxOptions => ({
   maxAttempts: 6,
   baseBackoffMs: 2000,
   maxBackoffMs: 10 * 60 * 1000,
+  outageMaxMs: 24 * 60 * 60 * 1000,
   leaseMs: 60 * 1000,
   paceMs: 1000,
   batchSize: 20,

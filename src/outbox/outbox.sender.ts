@@ -144,7 +144,9 @@ export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdo
           ? error
           : new TwilioSendError(error instanceof Error ? error.message : String(error), false, null, null);
       const code = failure.code ?? (failure.status ? String(failure.status) : null);
-      if (failure.retryable && attempt < this.options.maxAttempts) {
+      // A Twilio outage is waited out (up to outageMaxMs) instead of spending the message's attempts.
+      const outage = failure.retryable && (failure.status === null || failure.status >= 500 || failure.status === 429);
+      if (failure.retryable && (attempt < this.options.maxAttempts || (outage && (await this.twilioDown(message))))) {
         const nextAttemptAt = new Date(this.options.now().getTime() + backoffMs(this.options, attempt));
         await this.release(message, { status: 'queued', attempts: attempt, nextAttemptAt, leaseUntil: null, errorCode: code });
         this.logger.warn(`outbound ${message._id} attempt ${attempt} failed (${code ?? 'network'}), retrying`);
@@ -163,6 +165,18 @@ export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdo
       this.logger.warn(`outbound ${message._id} failed after ${attempt} attempt(s) (${code ?? 'network'})`);
       return 'failed';
     }
+  }
+
+  // Twilio down for everyone rather than refusing this message: nothing sent since it was queued while
+  // other messages fail too. (One message failing alone still fails after maxAttempts.)
+  private async twilioDown(message: OutboundMessageDocument): Promise<boolean> {
+    const since = message.createdAt;
+    if (this.options.now().getTime() - since.getTime() > this.options.outageMaxMs) return false;
+    const [sent, failing] = await Promise.all([
+      this.messages.exists({ sentAt: { $gte: since } }).exec(),
+      this.messages.exists({ _id: { $ne: message._id }, status: 'queued', attempts: { $gt: 0 } }).exec(),
+    ]);
+    return !sent && Boolean(failing);
   }
 
   // Free-form WhatsApp is only allowed within 24 h of the person's last message, also at send time.
