@@ -9,7 +9,8 @@ describe('dialog strings on SMS', () => {
   const sut = new I18nService();
   const vars = {
     max: 3,
-    place: 'Tombouctou',
+    place: 'Bamako Commune VI',
+    phone: '+223 76 12 34 56',
     needs: 'formation, commerce',
     need: 'soutien moral',
     contacts: 'Police 17, Pompiers 18, SAMU 15',
@@ -52,6 +53,7 @@ describe('dialog strings on SMS', () => {
       `${t('welcomeBack')} ${t('needs.ask')}`,
       `${t('results.confirm')} ${t('results.nextNeed')}`,
       `${t('results.confirm')} ${t('results.end')}`,
+      `${t('results.confirmNoPhone')} ${t('results.nextNeed')}`,
     ];
     for (const text of composed) expect({ text, segments: segmentCount(shapeSms(text, 1)[0]) }).toEqual({ text, segments: 1 });
   });

@@ -3,6 +3,8 @@ import { RESULTS_DIALOG } from './dialog-ids';
 import { Outcome } from './flow-state';
 import { QuestionDialog } from './question-dialog';
 import { isOther, parseNumbers } from './replies';
+import { ServiceHit } from './ports';
+import { fitOneSms, placeLabel } from './service-text';
 import { SiraTools } from './sira-tools';
 
 const MAX_RESULTS = 3;
@@ -56,11 +58,19 @@ export class ResultsDialog extends QuestionDialog {
       consentToShare: flow.consent === true,
       region: hit.region,
     });
-    const confirm = await this.tools.t(context, 'results.confirm', { name: hit.name, code: referral.code });
     const tail = await this.tools.t(context, flow.pending.length > 1 ? 'results.nextNeed' : 'results.end');
-    await context.sendActivity(`${confirm} ${tail}`);
+    await context.sendActivity(await this.confirmation(context, hit, referral.code, tail));
     flow.shown = [];
     return 'referred';
+  }
+
+  // The person leaves with the code, the service, its place and its phone: one SMS when it fits.
+  private async confirmation(context: TurnContext, hit: ServiceHit, code: string, tail: string): Promise<string> {
+    const lang = await this.tools.lang(context);
+    const key = hit.phone ? 'results.confirm' : 'results.confirmNoPhone';
+    const vars = { code, phone: hit.phone, place: placeLabel(hit.place, hit.region) };
+    const compose = (name: string) => `${this.tools.ports.translate(lang, `dialogs:${key}`, { ...vars, name })} ${tail}`;
+    return this.tools.channel(context) === 'sms' ? fitOneSms(compose, hit.name) : compose(hit.name);
   }
 
   // "plutôt un logement": a need named instead of a number replaces the current one.

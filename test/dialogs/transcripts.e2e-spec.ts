@@ -69,9 +69,9 @@ describe('dialog transcripts through the Twilio webhook', () => {
 
   // The confirmation with the referral code (first reply), read through the locale template.
   function expectCode(replies: string[], lang: Lang, sms = true): string {
-    const template = text(lang, 'results.confirm', { name: '@@', code: '##' }, sms)
+    const template = text(lang, 'results.confirm', { name: '@@', place: '@@', phone: '@@', code: '##' }, sms)
       .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-      .replace('@@', '.+')
+      .replaceAll('@@', '.+')
       .replace('##', `(${CODE})`);
     const code = replies[0].match(new RegExp(`^${template}`))?.[1];
     expect({ reply: replies[0], code }).toEqual({ reply: replies[0], code: expect.stringMatching(CODE) });

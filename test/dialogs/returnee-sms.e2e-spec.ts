@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto';
+import { getConnectionToken } from '@nestjs/mongoose';
+import { Connection } from 'mongoose';
+import { segmentCount } from '../../src/channels/sms-text';
+import { ContactsService } from '../../src/contacts/contacts.service';
+import { createTestApp, TestApp } from '../harness/app';
+import { startTestDatabase, TestDatabase } from '../harness/database';
+import { Phone } from './transcript';
+
+const CODE = /\b[2-9A-HJKMNP-Z]{6}\b/;
+
+// A returnee on SMS with little credit: every reply must carry what they need, in as few segments
+// as possible (demo directory: fictional +223 0000 xxxx numbers).
+describe('a returnee on SMS (QA walk)', () => {
+  let db: TestDatabase;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    db = await startTestDatabase();
+    t = await createTestApp(
+      {
+        TEST_DB_NAME: `sira_returnee_${Date.now().toString(36)}`,
+        DIRECTORY_DEMO_SEED: 'on',
+        ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+        TWILIO_AUTH_TOKEN: randomBytes(16).toString('hex'),
+      },
+      db,
+    );
+  });
+
+  afterAll(async () => {
+    await t.close();
+    await db.stop();
+  });
+
+  const referralsOf = async (phone: Phone) => {
+    const contact = await t.app.get(ContactsService).findByPhone(phone.number);
+    const referrals = t.app.get<Connection>(getConnectionToken()).collection('referrals');
+    return referrals.find({ contactId: contact!.id }).toArray();
+  };
+  const segments = (replies: string[]) => replies.map(segmentCount);
+
+  it('the referral confirmation names the service, its place, its phone and the code, in one SMS', async () => {
+    const phone = new Phone(t);
+    await phone.send('bjr jsuis a gao jcherche du travail');
+    const results = await phone.send('1');
+    const chosen = results[1];
+    const confirm = await phone.send('2');
+    expect(confirm).toHaveLength(1);
+    const [referral] = await referralsOf(phone);
+    expect(confirm[0]).toContain(referral.code as string);
+    expect(confirm[0]).toMatch(CODE);
+    expect(confirm[0]).toContain('Guichet unique de réintégration');
+    expect(confirm[0]).toContain('Gao');
+    // The phone shown with the result is in the confirmation too.
+    const shownPhone = chosen.match(/\+223\d{8}/)?.[0];
+    expect(shownPhone).toBeDefined();
+    expect(confirm[0]).toContain(shownPhone);
+    expect(segments(confirm)).toEqual([1]);
+  });
+});
