@@ -9,6 +9,9 @@ export interface InboundOptions {
   duplicatePollMs: number;
   // A claim this old belongs to an instance that died mid-turn: a retry may run the turn again.
   staleClaimMs: number;
+  // More messages than this from one person within floodWindowMs are kept but not run through the bot.
+  floodLimit: number;
+  floodWindowMs: number;
 }
 
 export const defaultInboundOptions = (): InboundOptions => ({
@@ -16,4 +19,6 @@ export const defaultInboundOptions = (): InboundOptions => ({
   duplicateWaitMs: 10_000,
   duplicatePollMs: 100,
   staleClaimMs: 120_000,
+  floodLimit: 10,
+  floodWindowMs: 60_000,
 });

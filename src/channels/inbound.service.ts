@@ -154,6 +154,13 @@ export class InboundService {
     // Opted out: the message is kept, nothing is answered.
     if (contact.optedOut) return { replies: [], keyword: null };
     if (keyword?.kind === 'help') return answer('help', keyword);
+    // Flood control: past floodLimit messages in a window the message is kept but the bot does not
+    // run; the first one over the limit is told so, once.
+    const rank = await this.rankInWindow(record, now);
+    if (rank > this.options.floodLimit) {
+      this.logger.warn(`contact ${contact.id} over the flood limit: message ${record.messageSid} kept, not run`);
+      return { replies: rank === this.options.floodLimit + 1 ? [this.i18n.t(lang, 'channels:flood.notice')] : [], keyword: 'flood' };
+    }
 
     const replies = media.length ? [this.i18n.t(lang, 'channels:media.received')] : [];
     replies.push(...(await this.adapter.processActivity(this.activity(record, contact, channel, text, media))));
@@ -190,6 +197,17 @@ export class InboundService {
       attachments: media.map((m) => ({ contentType: m.contentType ?? 'application/octet-stream', contentUrl: m.url })),
       channelData,
     };
+  }
+
+  // This message's place among the person's messages of the flood window (by _id: one rank each).
+  private rankInWindow(record: InboundMessageDocument, now: Date): Promise<number> {
+    return this.inbound
+      .countDocuments({
+        contactId: record.contactId,
+        _id: { $lte: record._id },
+        createdAt: { $gte: new Date(now.getTime() - this.options.floodWindowMs) },
+      })
+      .exec();
   }
 
   // Insert first: the unique index on messageSid decides which request runs the turn.

@@ -1,4 +1,9 @@
+import { Types } from 'mongoose';
+import { INBOUND_OPTIONS, InboundOptions } from '../../src/channels/inbound.options';
+import { toGsm7 } from '../../src/channels/sms-text';
 import { FieldCipher } from '../../src/common/crypto/field-cipher';
+import { I18nService } from '../../src/common/i18n/i18n.service';
+import { ContactsService } from '../../src/contacts/contacts.service';
 import { LOGIN_MAX_FAILURES } from '../../src/auth/auth.constants';
 import { collection } from '../channels/helpers';
 import { createTestApp, TestApp } from '../harness/app';
@@ -76,6 +81,43 @@ describe('abuse: rate limits, operator injection, login throttling', () => {
       );
       expect(res.status).toBe(400);
     });
+  });
+
+  it('a flood of 200 messages from one number runs the bot about floodLimit times and says so once; all are kept', async () => {
+    const from = '+22376558800';
+    const notice = t.app.get(I18nService).t('fr', 'channels:flood.notice');
+    const replies: string[][] = [];
+    let next = 0;
+    // Eight at a time, like a phone app resending a queue.
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        while (next < 200) {
+          const res = await postTwilio(
+            t,
+            MESSAGES_WEBHOOK,
+            inboundParams({ from, body: `message ${next++}` }),
+          );
+          expect(res.status).toBe(200);
+          replies.push(twimlMessages(res.body));
+        }
+      }),
+    );
+    const contact = (await t.app.get(ContactsService).findByPhone(from))!;
+    const stored = await collection(t, 'inbound_messages')
+      .find({ contactId: new Types.ObjectId(contact.id) })
+      .toArray();
+    expect(stored).toHaveLength(200);
+    const limit = t.app.get<InboundOptions>(INBOUND_OPTIONS).floodLimit;
+    const turns = stored.filter((m) => m.keyword !== 'flood').length;
+    // Concurrent arrivals can shift a rank by the number in flight, never more.
+    expect(turns).toBeGreaterThanOrEqual(limit);
+    expect(turns).toBeLessThanOrEqual(limit + 8);
+    const notices = replies.filter((r) =>
+      r.some((m) => toGsm7(notice) === m || notice === m),
+    ).length;
+    expect(notices).toBeGreaterThanOrEqual(1);
+    expect(notices).toBeLessThanOrEqual(2);
+    expect(replies.filter((r) => r.length === 0).length).toBeGreaterThan(150);
   });
 
   it(`login is locked after ${LOGIN_MAX_FAILURES} failures for an address and e-mail`, async () => {
