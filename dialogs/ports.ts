@@ -27,6 +27,10 @@ export interface ServiceHit {
   region?: string;
   phone: string | null;
   hours: string;
+  // Why it is shown (a site in the person's commune, cercle, region, the nearest elsewhere, or a
+  // national service) and how far its site is; absent in older state.
+  reason?: 'commune' | 'cercle' | 'region' | 'nearest' | 'national';
+  distanceKm?: number | null;
 }
 
 export type HandoffReason = 'requested' | 'crisis' | 'not_understood';
@@ -73,7 +77,11 @@ export interface DialogPorts {
   appendBotToHandoff(ticketId: string, text: string): Promise<void>;
   // The follow-up question ("Avez-vous reçu de l'aide ? 1 oui 2 non") awaiting an answer.
   pendingFollowUp(contactId: string): Promise<{ referralId: string } | null>;
-  answerFollowUp(referralId: string, answer: 'yes' | 'no', messageSid: string): Promise<{ reply: string }>;
+  answerFollowUp(
+    referralId: string,
+    answer: 'yes' | 'no',
+    messageSid: string,
+  ): Promise<{ reply: string }>;
   setLanguage(contactId: string, lang: Lang): Promise<void>;
   translate(lang: Lang, key: string, vars?: Record<string, unknown>): string;
   emergencyContacts: string;

@@ -4,7 +4,7 @@ import { Outcome } from './flow-state';
 import { QuestionDialog } from './question-dialog';
 import { isOther, parseNumbers } from './replies';
 import { ServiceHit } from './ports';
-import { fitOneSms, placeLabel } from './service-text';
+import { awayKm, fitOneSms, placeLabel } from './service-text';
 import { SiraTools } from './sira-tools';
 
 const MAX_RESULTS = 3;
@@ -25,18 +25,12 @@ export class ResultsDialog extends QuestionDialog {
     if (!flow.shown.length) {
       await this.tools.ask(context, 'results.none', {
         need: this.tools.needLabel(lang, need),
-        place: flow.place!.name,
+        place: placeLabel(flow.place!.name, flow.place!.region),
       });
       return;
     }
     for (const [index, hit] of flow.shown.entries()) {
-      await this.tools.say(context, hit.phone ? 'results.item' : 'results.itemNoPhone', {
-        n: index + 1,
-        name: hit.name,
-        place: hit.place,
-        phone: hit.phone,
-        hours: hit.hours,
-      });
+      await context.sendActivity(await this.item(context, index + 1, hit));
     }
     await this.tools.ask(context, 'results.choose', { max: flow.shown.length });
   }
@@ -58,18 +52,46 @@ export class ResultsDialog extends QuestionDialog {
       consentToShare: flow.consent === true,
       region: hit.region,
     });
-    const tail = await this.tools.t(context, flow.pending.length > 1 ? 'results.nextNeed' : 'results.end');
+    const tail = await this.tools.t(
+      context,
+      flow.pending.length > 1 ? 'results.nextNeed' : 'results.end',
+    );
     await context.sendActivity(await this.confirmation(context, hit, referral.code, tail));
     flow.shown = [];
     return 'referred';
   }
 
+  // One service, one SMS: a site away from the person's cercle says where and how far.
+  private async item(context: TurnContext, n: number, hit: ServiceHit): Promise<string> {
+    const lang = await this.tools.lang(context);
+    const place = placeLabel(hit.place, hit.region);
+    const km = awayKm(hit);
+    const vars = {
+      n,
+      phone: hit.phone,
+      hours: hit.hours,
+      place:
+        km === null
+          ? place
+          : this.tools.ports.translate(lang, 'dialogs:results.away', { place, km }),
+    };
+    const key = hit.phone ? 'dialogs:results.item' : 'dialogs:results.itemNoPhone';
+    const compose = (name: string) => this.tools.ports.translate(lang, key, { ...vars, name });
+    return this.tools.channel(context) === 'sms' ? fitOneSms(compose, hit.name) : compose(hit.name);
+  }
+
   // The person leaves with the code, the service, its place and its phone: one SMS when it fits.
-  private async confirmation(context: TurnContext, hit: ServiceHit, code: string, tail: string): Promise<string> {
+  private async confirmation(
+    context: TurnContext,
+    hit: ServiceHit,
+    code: string,
+    tail: string,
+  ): Promise<string> {
     const lang = await this.tools.lang(context);
     const key = hit.phone ? 'results.confirm' : 'results.confirmNoPhone';
     const vars = { code, phone: hit.phone, place: placeLabel(hit.place, hit.region) };
-    const compose = (name: string) => `${this.tools.ports.translate(lang, `dialogs:${key}`, { ...vars, name })} ${tail}`;
+    const compose = (name: string) =>
+      `${this.tools.ports.translate(lang, `dialogs:${key}`, { ...vars, name })} ${tail}`;
     return this.tools.channel(context) === 'sms' ? fitOneSms(compose, hit.name) : compose(hit.name);
   }
 
@@ -88,7 +110,8 @@ export class ResultsDialog extends QuestionDialog {
 
   protected async retry(context: TurnContext): Promise<void> {
     const flow = await this.tools.flow(context);
-    if (flow.shown.length) await this.tools.say(context, 'results.retry', { max: flow.shown.length });
+    if (flow.shown.length)
+      await this.tools.say(context, 'results.retry', { max: flow.shown.length });
     else await this.tools.say(context, 'results.noneRetry');
   }
 }

@@ -3,6 +3,7 @@ import { RESUME_DIALOG } from './dialog-ids';
 import { Outcome } from './flow-state';
 import { QuestionDialog } from './question-dialog';
 import { parseYesNo } from './replies';
+import { placeLabel } from './service-text';
 import { SiraTools } from './sira-tools';
 
 // After 24 h of silence: offer the previous answers again instead of asking them one by one.
@@ -15,7 +16,8 @@ export class ResumeDialog extends QuestionDialog {
     const profile = await this.tools.profile(context);
     const lang = await this.tools.lang(context);
     const needs = (profile.needs ?? []).map((need) => this.tools.needLabel(lang, need)).join(', ');
-    await this.tools.ask(context, 'resume.ask', { place: profile.place?.name, needs });
+    const place = profile.place && placeLabel(profile.place.name, profile.place.region);
+    await this.tools.ask(context, 'resume.ask', { place, needs });
   }
 
   protected async answer(context: TurnContext, text: string): Promise<Outcome | undefined> {

@@ -58,4 +58,31 @@ describe('a returnee on SMS (QA walk)', () => {
     expect(confirm[0]).toContain(shownPhone);
     expect(segments(confirm)).toEqual([1]);
   });
+
+  // The results step: one SMS per service, then the choice prompt.
+  const resultsFor = async (first: string) => {
+    const phone = new Phone(t);
+    await phone.send(first);
+    const replies = await phone.send('1');
+    return { phone, services: replies.slice(0, -1) };
+  };
+
+  it('a service in another region says where and how far; each result is one SMS', async () => {
+    const gao = await resultsFor('bjr jsuis a gao jcherche du travail');
+    expect(gao.services.find((s) => s.includes('Kidal'))).toMatch(/Kidal \(à \d+ km\)/);
+    expect(gao.services.filter((s) => /km\)/.test(s))).toHaveLength(1);
+    const kayes = await resultsFor("bonjour je suis a Kayes, j'ai besoin de nourriture");
+    const far = kayes.services.filter((s) => s.includes('Nioro du Sahel'));
+    expect(far.length).toBeGreaterThan(0);
+    far.forEach((s) => expect(s).toMatch(/Nioro du Sahel \(à 2\d0 km\)/));
+    // The site in Kayes itself carries no distance.
+    expect(kayes.services[0]).not.toMatch(/km\)/);
+    expect(segments([...gao.services, ...kayes.services])).toEqual(Array(6).fill(1));
+  });
+
+  it('a site in a commune of the district says Bamako', async () => {
+    const { services } = await resultsFor('bonjour je suis a bamako je cherche du travail');
+    expect(services.some((s) => s.includes('Bamako Commune I.'))).toBe(true);
+    expect(services.filter((s) => /, Commune [IV]+\./.test(s))).toEqual([]);
+  });
 });
