@@ -38,25 +38,34 @@ export class ResultsDialog extends QuestionDialog {
   protected async answer(context: TurnContext, text: string): Promise<Outcome | undefined> {
     if (isOther(text)) return 'other';
     const flow = await this.tools.flow(context);
-    const choice = flow.shown.length ? parseNumbers(text, flow.shown.length) : null;
-    if (!choice) return this.changeOfMind(context, text);
-    if (choice.length !== 1) return undefined;
-    const hit = flow.shown[choice[0] - 1];
-    const referral = await this.tools.ports.createReferral({
-      contactId: this.tools.contactId(context),
-      serviceId: hit.serviceId,
-      need: flow.pending[0],
-      channel: this.tools.channel(context),
-      language: await this.tools.lang(context),
-      idempotencyKey: `referral:${this.tools.messageSid(context)}`,
-      consentToShare: flow.consent === true,
-      region: hit.region,
-    });
+    // "1 2": the person wants each of them; numbers beyond the list are left out.
+    const numbers = flow.shown.length ? parseNumbers(text, 99) : null;
+    if (!numbers) return this.changeOfMind(context, text);
+    const chosen = numbers.filter((n) => n <= flow.shown.length).map((n) => flow.shown[n - 1]);
+    if (!chosen.length) return undefined;
     const tail = await this.tools.t(
       context,
       flow.pending.length > 1 ? 'results.nextNeed' : 'results.end',
     );
-    await context.sendActivity(await this.confirmation(context, hit, referral.code, tail));
+    const sid = this.tools.messageSid(context);
+    for (const [index, hit] of chosen.entries()) {
+      const referral = await this.tools.ports.createReferral({
+        contactId: this.tools.contactId(context),
+        serviceId: hit.serviceId,
+        need: flow.pending[0],
+        channel: this.tools.channel(context),
+        language: await this.tools.lang(context),
+        // A retried webhook finds each referral it created.
+        idempotencyKey: index === 0 ? `referral:${sid}` : `referral:${sid}:${index + 1}`,
+        consentToShare: flow.consent === true,
+        region: hit.region,
+      });
+      // One SMS per referral, each complete on its own; the last says what comes next.
+      const last = index === chosen.length - 1;
+      await context.sendActivity(
+        await this.confirmation(context, hit, referral.code, last ? tail : ''),
+      );
+    }
     flow.shown = [];
     return 'referred';
   }
@@ -91,7 +100,9 @@ export class ResultsDialog extends QuestionDialog {
     const key = hit.phone ? 'results.confirm' : 'results.confirmNoPhone';
     const vars = { code, phone: hit.phone, place: placeLabel(hit.place, hit.region) };
     const compose = (name: string) =>
-      `${this.tools.ports.translate(lang, `dialogs:${key}`, { ...vars, name })} ${tail}`;
+      [this.tools.ports.translate(lang, `dialogs:${key}`, { ...vars, name }), tail]
+        .join(' ')
+        .trim();
     return this.tools.channel(context) === 'sms' ? fitOneSms(compose, hit.name) : compose(hit.name);
   }
 

@@ -85,4 +85,31 @@ describe('a returnee on SMS (QA walk)', () => {
     expect(services.some((s) => s.includes('Bamako Commune I.'))).toBe(true);
     expect(services.filter((s) => /, Commune [IV]+\./.test(s))).toEqual([]);
   });
+
+  it('"1 2" at the results refers to both services, one SMS each, and is never a miss', async () => {
+    const phone = new Phone(t);
+    await phone.send('bjr jsuis a kayes jcherche du travail');
+    const results = await phone.send('1');
+    const replies = await phone.send('1 2');
+    const referrals = await referralsOf(phone);
+    expect(referrals).toHaveLength(2);
+    expect(replies).toHaveLength(2);
+    replies.forEach((reply, i) => {
+      expect(reply).toContain(referrals[i].code as string);
+      expect(reply).toContain(results[i].match(/\+223\d{8}/)![0]);
+    });
+    expect(segments(replies)).toEqual([1, 1]);
+    // Not a miss: no caseworker was called in.
+    const contact = await t.app.get(ContactsService).findByPhone(phone.number);
+    const tickets = t.app.get<Connection>(getConnectionToken()).collection('handoffs');
+    expect(await tickets.countDocuments({ contactId: contact!.id })).toBe(0);
+  });
+
+  it('a number out of the list beside a good one is left out', async () => {
+    const phone = new Phone(t);
+    await phone.send('bjr jsuis a kayes jcherche du travail');
+    await phone.send('1');
+    expect(await phone.send('1 7')).toHaveLength(1);
+    expect(await referralsOf(phone)).toHaveLength(1);
+  });
 });
