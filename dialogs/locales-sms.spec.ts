@@ -25,6 +25,7 @@ describe('dialog strings on SMS', () => {
     'needs.ask',
     'needs.askOther',
     'needs.retry',
+    'needs.placeKept',
     'place.ask',
     'place.retry',
     'results.choose',
@@ -39,22 +40,32 @@ describe('dialog strings on SMS', () => {
     'crisis.safety',
   ];
 
-  it.each(LANGS.flatMap((lng) => prompts.map((key) => [lng, key] as const)))('%s %s fits one segment', (lng, key) => {
-    const text = sut.t(lng, `dialogs:${key}`, vars);
-    expect(shapeSms(text, 1)).toHaveLength(1);
-    expect(segmentCount(shapeSms(text, 1)[0])).toBe(1);
-  });
+  it.each(LANGS.flatMap((lng) => prompts.map((key) => [lng, key] as const)))(
+    '%s %s fits one segment',
+    (lng, key) => {
+      const text = sut.t(lng, `dialogs:${key}`, vars);
+      expect(shapeSms(text, 1)).toHaveLength(1);
+      expect(segmentCount(shapeSms(text, 1)[0])).toBe(1);
+    },
+  );
 
-  it.each(LANGS)('%s: composed prompts (menu, welcome back, confirmation) fit one segment', (lng) => {
-    const t = (key: string) => sut.t(lng, `dialogs:${key}`, vars);
-    const composed = [
-      NEED_CODES.map((need, i) => `${i + 1} ${t(`needs.labels.${need}`)}`).join(' '),
-      `${t('welcomeBack')} ${t('resume.ask')}`,
-      `${t('welcomeBack')} ${t('needs.ask')}`,
-      `${t('results.confirm')} ${t('results.nextNeed')}`,
-      `${t('results.confirm')} ${t('results.end')}`,
-      `${t('results.confirmNoPhone')} ${t('results.nextNeed')}`,
-    ];
-    for (const text of composed) expect({ text, segments: segmentCount(shapeSms(text, 1)[0]) }).toEqual({ text, segments: 1 });
-  });
+  it.each(LANGS)(
+    '%s: composed prompts (menu, welcome back, confirmation) fit one segment',
+    (lng) => {
+      const t = (key: string) => sut.t(lng, `dialogs:${key}`, vars);
+      const composed = [
+        NEED_CODES.map((need, i) => `${i + 1} ${t(`needs.labels.${need}`)}`).join(' '),
+        `${t('welcomeBack')} ${t('resume.ask')}`,
+        `${t('welcomeBack')} ${t('needs.ask')}`,
+        `${t('results.confirm')} ${t('results.nextNeed')}`,
+        `${t('results.confirm')} ${t('results.end')}`,
+        `${t('results.confirmNoPhone')} ${t('results.nextNeed')}`,
+      ];
+      for (const text of composed)
+        expect({ text, segments: segmentCount(shapeSms(text, 1)[0]) }).toEqual({
+          text,
+          segments: 1,
+        });
+    },
+  );
 });

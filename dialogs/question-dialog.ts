@@ -21,7 +21,10 @@ export abstract class QuestionDialog extends ComponentDialog {
   ) {
     super(id);
     this.addDialog(
-      new WaterfallDialog(QUESTION_WATERFALL, [this.askStep.bind(this), this.answerStep.bind(this)]),
+      new WaterfallDialog(QUESTION_WATERFALL, [
+        this.askStep.bind(this),
+        this.answerStep.bind(this),
+      ]),
     );
     this.initialDialogId = QUESTION_WATERFALL;
   }
@@ -31,6 +34,16 @@ export abstract class QuestionDialog extends ComponentDialog {
   // Reads the reply; undefined when it answers nothing.
   protected abstract answer(context: TurnContext, text: string): Promise<Outcome | undefined>;
   protected abstract retry(context: TurnContext): Promise<void>;
+
+  // Keeps what a reply says for a later question (true if anything was kept).
+  protected aside(context: TurnContext, text: string): Promise<boolean> {
+    return this.tools.absorb(context, text);
+  }
+
+  // After a reply kept for later: the open question again, short.
+  protected kept(context: TurnContext): Promise<void> {
+    return this.retry(context);
+  }
 
   private async askStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     if (questionOptions(step).retry) return Dialog.EndOfTurn;
@@ -48,11 +61,14 @@ export abstract class QuestionDialog extends ComponentDialog {
     // A greeting after a pause (or after STOP and START): the question again, not a miss.
     if (isGreeting(this.tools.text(step.context))) {
       const early = await this.ask(step.context);
-      return early ? step.endDialog(early) : step.replaceDialog(QUESTION_WATERFALL, { retry: true });
+      return early
+        ? step.endDialog(early)
+        : step.replaceDialog(QUESTION_WATERFALL, { retry: true });
     }
-    // Not an answer to this question, but it may answer a later one: keep it, ask again.
-    if (await this.tools.absorb(step.context, this.tools.text(step.context))) {
-      await this.retry(step.context);
+    // Not an answer to this question, but it answers a later one: kept, the open question again.
+    if (await this.aside(step.context, this.tools.text(step.context))) {
+      (await this.tools.flow(step.context)).misses = 0;
+      await this.kept(step.context);
       return step.replaceDialog(QUESTION_WATERFALL, { retry: true });
     }
     if (await this.tools.miss(step.context, () => this.retry(step.context))) {

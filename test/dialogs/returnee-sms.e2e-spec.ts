@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { Connection } from 'mongoose';
-import { segmentCount } from '../../src/channels/sms-text';
+import { segmentCount, toGsm7 } from '../../src/channels/sms-text';
+import { I18nService } from '../../src/common/i18n/i18n.service';
 import { ContactsService } from '../../src/contacts/contacts.service';
 import { createTestApp, TestApp } from '../harness/app';
 import { startTestDatabase, TestDatabase } from '../harness/database';
@@ -111,5 +112,34 @@ describe('a returnee on SMS (QA walk)', () => {
     await phone.send('1');
     expect(await phone.send('1 7')).toHaveLength(1);
     expect(await referralsOf(phone)).toHaveLength(1);
+  });
+
+  // What the person reads for a dialogs key on SMS.
+  const text = (key: string, vars?: Record<string, unknown>) =>
+    toGsm7(t.app.get(I18nService).t('fr', `dialogs:${key}`, vars));
+
+  it('a place typed at the needs question is acknowledged with the needs question, not "not understood"', async () => {
+    const phone = new Phone(t);
+    await phone.send('bonjour');
+    await phone.send('1');
+    const kept = await phone.send('kayes');
+    expect(kept).toEqual([text('needs.placeKept', { place: 'Kayes' })]);
+    expect(kept[0]).not.toContain(text('needs.retry'));
+    expect(segments(kept)).toEqual([1]);
+    // Not a miss: one reply that answers nothing still only gets the retry.
+    expect(await phone.send('zzz qqq')).toEqual([text('needs.retry')]);
+    // The place is not asked again.
+    expect((await phone.send('travail')).at(-1)).toBe(text('results.choose', { max: 3 }));
+  });
+
+  it('a new place at the needs question replaces the one given before', async () => {
+    const phone = new Phone(t);
+    await phone.send('bonjour je suis a Kayes');
+    await phone.send('1');
+    expect(await phone.send('non je suis a segou')).toEqual([
+      text('needs.placeKept', { place: 'Ségou' }),
+    ]);
+    const results = await phone.send('travail');
+    expect(results[0]).toContain('Ségou');
   });
 });
