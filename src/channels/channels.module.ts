@@ -4,6 +4,7 @@ import { ContactsModule } from '../contacts/contacts.module';
 import { OutboxModule } from '../outbox/outbox.module';
 import { defaultInboundOptions, INBOUND_OPTIONS } from './inbound.options';
 import { InboundService } from './inbound.service';
+import { InboundSpool } from './inbound-spool';
 import { InboundMessage, InboundMessageSchema } from './schemas/inbound-message.schema';
 import { DevelopmentOnlyGuard } from './simulator/development-only.guard';
 import { SimulatorController } from './simulator/simulator.controller';
@@ -22,6 +23,7 @@ import { TwilioWebhookController } from './twilio-webhook.controller';
   providers: [
     { provide: INBOUND_OPTIONS, useFactory: defaultInboundOptions },
     InboundService,
+    InboundSpool,
     TwilioBotAdapter,
     TwilioSignatureGuard,
     DevelopmentOnlyGuard,

@@ -50,7 +50,8 @@ export class InboundService {
   ) {}
 
   // Returns the TwiML to answer the webhook with. Same MessageSid → same answer, one turn.
-  async receive(params: TwilioParams): Promise<string> {
+  // replay: a spooled webhook nobody waits for (InboundSpool): replies go through the outbox.
+  async receive(params: TwilioParams, opts: { replay?: boolean } = {}): Promise<string> {
     const messageSid = first(params.MessageSid) || first(params.SmsMessageSid);
     const from = first(params.From);
     if (!messageSid || !from) {
@@ -66,7 +67,7 @@ export class InboundService {
       this.logger.log(`duplicate ${messageSid} for contact ${contact.id}: replaying`);
       return this.awaitReply(claim.record);
     }
-    let late = false;
+    let late = opts.replay ?? false;
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<string>((resolve) => {
       timer = setTimeout(() => {
@@ -96,7 +97,7 @@ export class InboundService {
       if (late) this.logger.error(`late turn for ${messageSid} failed: ${error instanceof Error ? error.message : String(error)}`);
     });
     try {
-      return await Promise.race([finished, deadline]);
+      return await (opts.replay ? finished : Promise.race([finished, deadline]));
     } finally {
       clearTimeout(timer);
     }

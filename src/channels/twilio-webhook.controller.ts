@@ -1,7 +1,8 @@
 import { Body, Controller, Header, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { OutboxService } from '../outbox/outbox.service';
-import { InboundService, TwilioParams } from './inbound.service';
+import { InboundSpool } from './inbound-spool';
+import { TwilioParams } from './inbound.service';
 import { TwilioSignatureGuard } from './twilio-signature.guard';
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
@@ -12,7 +13,7 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 @UseGuards(TwilioSignatureGuard)
 export class TwilioWebhookController {
   constructor(
-    private readonly inbound: InboundService,
+    private readonly spool: InboundSpool,
     private readonly outbox: OutboxService,
   ) {}
 
@@ -20,7 +21,7 @@ export class TwilioWebhookController {
   @HttpCode(200)
   @Header('Content-Type', 'text/xml; charset=utf-8')
   messages(@Body() params: TwilioParams): Promise<string> {
-    return this.inbound.receive(params);
+    return this.spool.receive(params);
   }
 
   @Post('status')
