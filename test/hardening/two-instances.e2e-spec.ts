@@ -94,17 +94,15 @@ describe('two instances on one database', () => {
 
   it('two caseworkers on two instances claiming one ticket: one wins', async () => {
     const contact = await a.app.get(ContactsService).upsertByPhone(phone(), 'sms');
-    const ticket = await a.app
-      .get(HandoffService)
-      .open({
-        contactId: contact.id,
-        channel: 'sms',
-        language: 'fr',
-        reason: 'requested',
-        urgent: false,
-        needs: [],
-        transcript: [],
-      });
+    const ticket = await a.app.get(HandoffService).open({
+      contactId: contact.id,
+      channel: 'sms',
+      language: 'fr',
+      reason: 'requested',
+      urgent: false,
+      needs: [],
+      transcript: [],
+    });
     const [x, y] = await Promise.all([loginAs(a, 'supervisor'), loginAs(b, 'supervisor')]);
     const claim = (t: TestApp, token: string) =>
       fetch(`${t.baseUrl}/api/handoffs/${ticket.id}/claim`, {
@@ -124,17 +122,15 @@ describe('two instances on one database', () => {
     const ids: string[] = [];
     for (let i = 0; i < 4; i++) {
       const contact = await b.app.get(ContactsService).upsertByPhone(phone(), 'sms');
-      const { id } = await b.app
-        .get(HandoffService)
-        .open({
-          contactId: contact.id,
-          channel: 'sms',
-          language: 'fr',
-          reason: 'requested',
-          urgent: false,
-          needs: [],
-          transcript: [],
-        });
+      const { id } = await b.app.get(HandoffService).open({
+        contactId: contact.id,
+        channel: 'sms',
+        language: 'fr',
+        reason: 'requested',
+        urgent: false,
+        needs: [],
+        transcript: [],
+      });
       ids.push(id);
     }
     const handoffs = collection(a, 'handoffs');
