@@ -120,6 +120,16 @@ describe('abuse: rate limits, operator injection, login throttling', () => {
     expect(replies.filter((r) => r.length === 0).length).toBeGreaterThan(150);
   });
 
+  it('refuses oversized bodies with 413 before any work', async () => {
+    const bigJson = await json('/api/auth/login', {
+      email: 'a@b.c',
+      password: 'x'.repeat(150_000),
+    });
+    expect(bigJson.status).toBe(413);
+    const params = inboundParams({ from: '+22376558801', body: 'x'.repeat(70_000) });
+    expect((await postTwilio(t, MESSAGES_WEBHOOK, params)).status).toBe(413);
+  });
+
   it(`login is locked after ${LOGIN_MAX_FAILURES} failures for an address and e-mail`, async () => {
     const statuses: number[] = [];
     for (let i = 0; i <= LOGIN_MAX_FAILURES; i++) {
