@@ -32,6 +32,8 @@ export interface Flow {
   transcript: StoredLine[];
   lastAt?: number;
   toldTicketId?: string;
+  // The session ended with every need dealt with or with a caseworker: a thanks gets a thanks.
+  ended?: boolean;
 }
 
 // User state: what Sira remembers about the person between sessions, offered again after 24 h.
@@ -53,6 +55,7 @@ export function emptyFlow(): Flow {
     welcomeBack: false,
     askOther: false,
     transcript: [],
+    ended: false,
   };
 }
 

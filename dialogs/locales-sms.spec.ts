@@ -33,6 +33,8 @@ describe('dialog strings on SMS', () => {
     'results.retry',
     'results.noneRetry',
     'resume.retry',
+    'courtesy.thanks',
+    'courtesy.hello',
     'help',
     'handoff.requested',
     'handoff.notUnderstood',

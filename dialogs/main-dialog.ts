@@ -3,6 +3,7 @@ import { isLang } from '../src/common/i18n/lang';
 import {
   DialogContext,
   DialogTurnResult,
+  DialogTurnStatus,
   WaterfallDialog,
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
@@ -22,7 +23,7 @@ import { clearSlot, emptyFlow, nextSlot, Outcome, Slot } from './flow-state';
 import { LanguageDialog } from './language-dialog';
 import { NeedsDialog } from './needs-dialog';
 import { PlaceDialog } from './place-dialog';
-import { parseCommand } from './replies';
+import { isCourtesy, isGreeting, parseCommand } from './replies';
 import { ResultsDialog } from './results-dialog';
 import { ResumeDialog } from './resume-dialog';
 import { SiraTools } from './sira-tools';
@@ -53,7 +54,10 @@ export class MainDialog extends SiraBaseDialog {
       .addDialog(new PlaceDialog(tools))
       .addDialog(new ResultsDialog(tools))
       .addDialog(
-        new WaterfallDialog(ROUTER_WATERFALL, [this.routeStep.bind(this), this.afterStep.bind(this)]),
+        new WaterfallDialog(ROUTER_WATERFALL, [
+          this.routeStep.bind(this),
+          this.afterStep.bind(this),
+        ]),
       );
     this.initialDialogId = ROUTER_WATERFALL;
   }
@@ -62,14 +66,29 @@ export class MainDialog extends SiraBaseDialog {
     innerDc: DialogContext,
     options?: MainDialogOptions,
   ): Promise<DialogTurnResult> {
-    await this.intake(innerDc.context, options ?? {});
+    const context = innerDc.context;
+    const flow = await this.tools.flow(context);
+    const text = this.tools.text(context);
+    // After a referral or a caseworker: "merci" gets one short reply, not the needs menu again.
+    if (flow.ended && isCourtesy(text)) {
+      await this.tools.say(context, isGreeting(text) ? 'courtesy.hello' : 'courtesy.thanks');
+      return { status: DialogTurnStatus.complete };
+    }
+    await this.intake(context, options ?? {});
     return (await this.interrupt(innerDc)) ?? super.onBeginDialog(innerDc, options);
   }
 
   protected async restart(innerDc: DialogContext, mode: RestartMode): Promise<DialogTurnResult> {
     const flow = await this.tools.flow(innerDc.context);
     if (mode === 'menu') {
-      Object.assign(flow, { needs: [], pending: [], place: undefined, shown: [], asked: [], resume: false });
+      Object.assign(flow, {
+        needs: [],
+        pending: [],
+        place: undefined,
+        shown: [],
+        asked: [],
+        resume: false,
+      });
     } else {
       flow.asked.pop();
       const previous = mode === 'back' ? flow.asked.pop() : undefined;
@@ -93,23 +112,31 @@ export class MainDialog extends SiraBaseDialog {
       consent: profile.consent === true ? true : undefined,
       transcript: flow.transcript,
       toldTicketId: flow.toldTicketId,
+      ended: false,
       welcomeBack: options.resumed === true,
     });
     if (parseCommand(text)) return;
     const analysis = this.tools.ports.analyze(text);
-    if (!flow.lang && analysis.language !== 'unknown') await this.tools.setLanguage(context, analysis.language);
+    if (!flow.lang && analysis.language !== 'unknown')
+      await this.tools.setLanguage(context, analysis.language);
     if (analysis.needs.length) {
       flow.needs = [...analysis.needs];
       flow.pending = [...analysis.needs];
     }
     if (analysis.place) flow.place = analysis.place;
     flow.resume =
-      options.resumed === true && !analysis.needs.length && !!profile.needs?.length && !!profile.place;
+      options.resumed === true &&
+      !analysis.needs.length &&
+      !!profile.needs?.length &&
+      !!profile.place;
   }
 
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const slot = nextSlot(await this.tools.flow(step.context));
-    return slot ? step.beginDialog(SLOT_DIALOGS[slot]) : step.endDialog();
+    const flow = await this.tools.flow(step.context);
+    const slot = nextSlot(flow);
+    if (slot) return step.beginDialog(SLOT_DIALOGS[slot]);
+    flow.ended = true;
+    return step.endDialog();
   }
 
   private async afterStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

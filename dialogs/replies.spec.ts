@@ -1,4 +1,12 @@
-import { isGreeting, isOther, normalizeReply, parseCommand, parseNumbers, parseYesNo } from './replies';
+import {
+  isCourtesy,
+  isGreeting,
+  isOther,
+  normalizeReply,
+  parseCommand,
+  parseNumbers,
+  parseYesNo,
+} from './replies';
 
 describe('replies', () => {
   it.each([
@@ -22,7 +30,13 @@ describe('replies', () => {
   });
 
   it('reads yes and no in three languages', () => {
-    expect(['1', 'Oui', 'yes', 'awɔ', "d'accord"].map(parseYesNo)).toEqual([true, true, true, true, true]);
+    expect(['1', 'Oui', 'yes', 'awɔ', "d'accord"].map(parseYesNo)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
     expect(['2', 'NON', 'no', 'ayi'].map(parseYesNo)).toEqual([false, false, false, false]);
     expect(parseYesNo('peut-être')).toBeNull();
   });
@@ -44,12 +58,33 @@ describe('replies', () => {
       true,
       true,
     ]);
-    expect(['bonjour je cherche du travail', '1', 'kayes'].map(isGreeting)).toEqual([false, false, false]);
+    expect(['bonjour je cherche du travail', '1', 'kayes'].map(isGreeting)).toEqual([
+      false,
+      false,
+      false,
+    ]);
+  });
+
+  it('reads thanks, ok or a greeting alone as courtesy, never a request', () => {
+    expect(
+      ['merci', 'Ok merci beaucoup !', 'Thank you', 'barika', 'bonjour'].map(isCourtesy),
+    ).toEqual([true, true, true, true, true]);
+    expect(['merci je cherche du travail', '1', 'kayes', 'MENU'].map(isCourtesy)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('reads "other" and folds Bambara letters', () => {
-    expect([isOther('AUTRE'), isOther('other'), isOther('wɛrɛ'), isOther('1')]).toEqual([true, true, true, false]);
+    expect([isOther('AUTRE'), isOther('other'), isOther('wɛrɛ'), isOther('1')]).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
     expect(normalizeReply('  Ɲɔgɔn  É! ')).toBe('nyogon e');
-    expect(normalizeReply("Sœur, d’accord")).toBe('soeur d accord');
+    expect(normalizeReply('Sœur, d’accord')).toBe('soeur d accord');
   });
 });

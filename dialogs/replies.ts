@@ -37,7 +37,20 @@ const COMMAND_WORDS: Record<string, GlobalCommand> = {
   bamanankan: { kind: 'language', lang: 'bm' },
 };
 
-const YES = new Set(['1', 'oui', 'yes', 'y', 'o', 'ok', 'okay', 'awo', 'ayo', 'daccord', 'd accord', 'bon']);
+const YES = new Set([
+  '1',
+  'oui',
+  'yes',
+  'y',
+  'o',
+  'ok',
+  'okay',
+  'awo',
+  'ayo',
+  'daccord',
+  'd accord',
+  'bon',
+]);
 const NO = new Set(['2', 'non', 'no', 'n', 'ayi', 'ayii']);
 const OTHER = new Set(['autre', 'other', 'were', 'next', 'suivant', 'passer', 'skip']);
 const GREETINGS = new Set([
@@ -64,6 +77,35 @@ const GREETINGS = new Set([
   'i ni tile',
   'i ni wula',
   'aw ni ce',
+]);
+
+const THANKS = new Set([
+  'merci',
+  'mrc',
+  'mci',
+  'merci beaucoup',
+  'merci bien',
+  'ok',
+  'okay',
+  'ok merci',
+  'merci ok',
+  'ok merci beaucoup',
+  'd accord',
+  'daccord',
+  'd accord merci',
+  'bien recu',
+  'c est bon',
+  'thanks',
+  'thank you',
+  'thanks a lot',
+  'thx',
+  'ok thanks',
+  'ok thank you',
+  'barika',
+  'a ni ce',
+  'i ni ce kosebe',
+  'awo',
+  'ala ka here caya',
 ]);
 
 // Lowercase, no accents, Bambara letters folded (ɛ→e, ɔ→o, ɲ→ny, ŋ→ng), punctuation trimmed.
@@ -103,4 +145,9 @@ export function parseNumbers(text: string, max: number): number[] | null {
   if (!words.length || !words.every((w) => /^\d{1,2}$/.test(w))) return null;
   const numbers = [...new Set(words.map(Number))];
   return numbers.every((n) => n >= 1 && n <= max) ? numbers : null;
+}
+
+// Thanks, ok or a greeting alone: a person closing the thread, not asking for anything.
+export function isCourtesy(text: string): boolean {
+  return THANKS.has(normalizeReply(text)) || isGreeting(text);
 }

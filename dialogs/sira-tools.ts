@@ -64,7 +64,9 @@ export class SiraTools {
   async ask(context: TurnContext, key: string, vars?: Record<string, unknown>): Promise<void> {
     const flow = await this.flow(context);
     const question = await this.t(context, key, vars);
-    const text = flow.welcomeBack ? `${await this.t(context, 'welcomeBack')} ${question}` : question;
+    const text = flow.welcomeBack
+      ? `${await this.t(context, 'welcomeBack')} ${question}`
+      : question;
     flow.welcomeBack = false;
     await context.sendActivity(text);
   }
@@ -84,7 +86,10 @@ export class SiraTools {
     const message =
       reason === 'crisis'
         ? await this.t(context, 'crisis.safety', { contacts: this.ports.emergencyContacts })
-        : await this.t(context, reason === 'requested' ? 'handoff.requested' : 'handoff.notUnderstood');
+        : await this.t(
+            context,
+            reason === 'requested' ? 'handoff.requested' : 'handoff.notUnderstood',
+          );
     // The safety message goes first: it must not wait for the ticket.
     if (urgent) await context.sendActivity(message);
     const ticket = await this.ports.openHandoff({
@@ -106,6 +111,7 @@ export class SiraTools {
     if (!urgent) await context.sendActivity(message);
     flow.toldTicketId = ticket.id;
     flow.misses = 0;
+    flow.ended = true;
   }
 
   // A reply that answers nothing: the second in a row goes to a person. True when handed off.

@@ -4,7 +4,9 @@ import { Connection } from 'mongoose';
 import { segmentCount, toGsm7 } from '../../src/channels/sms-text';
 import { I18nService } from '../../src/common/i18n/i18n.service';
 import { ContactsService } from '../../src/contacts/contacts.service';
+import { HandoffService } from '../../src/handoff/handoff.service';
 import { createTestApp, TestApp } from '../harness/app';
+import { loginAs } from '../harness/auth';
 import { startTestDatabase, TestDatabase } from '../harness/database';
 import { Phone } from './transcript';
 
@@ -141,5 +143,36 @@ describe('a returnee on SMS (QA walk)', () => {
     ]);
     const results = await phone.send('travail');
     expect(results[0]).toContain('Ségou');
+  });
+
+  it('thanks, ok or a greeting after a referral get one short polite SMS, not the needs menu', async () => {
+    const phone = new Phone(t);
+    await phone.send('bjr jsuis a kayes jcherche du travail');
+    await phone.send('1');
+    await phone.send('1');
+    expect(await phone.send('merci')).toEqual([text('courtesy.thanks')]);
+    expect(await phone.send('Ok merci beaucoup !')).toEqual([text('courtesy.thanks')]);
+    expect(await phone.send('bonjour')).toEqual([text('courtesy.hello')]);
+    expect(segments([text('courtesy.thanks'), text('courtesy.hello')])).toEqual([1, 1]);
+    // A need said afterwards starts again at once.
+    expect((await phone.send("j'ai besoin de nourriture")).at(-1)).toBe(
+      text('results.choose', { max: 3 }),
+    );
+  });
+
+  it('"merci" after a caseworker closed the ticket gets one short polite SMS', async () => {
+    const phone = new Phone(t);
+    await phone.send('bonjour');
+    await phone.send('1');
+    await phone.send('AGENT');
+    const contact = await t.app.get(ContactsService).findByPhone(phone.number);
+    const tickets = t.app.get<Connection>(getConnectionToken()).collection('handoffs');
+    const ticket = await tickets.findOne({ contactId: contact!.id });
+    const supervisor = await loginAs(t, 'supervisor');
+    await t.app
+      .get(HandoffService)
+      .close(supervisor.user, String(ticket!._id), { outcome: 'resolved' });
+    expect(await phone.send('merci')).toEqual([text('courtesy.thanks')]);
+    expect(await phone.send('je cherche du travail')).toEqual([text('place.ask')]);
   });
 });
