@@ -10,15 +10,10 @@ import {
   Min,
 } from 'class-validator';
 import { LOCATION_TYPES, LocationType } from '../hsds/hsds.types';
-import { ID_PATTERN } from './organization.dto';
+import { HsdsEntityDto, ID_PATTERN } from './hsds-entity.dto';
 
 // Admin hierarchy by name; the gazetteer fills what is missing (e.g. cercle and region from the commune).
-export class CreateLocationDto {
-  @ApiPropertyOptional({ description: 'HSDS id; generated when absent' })
-  @IsOptional()
-  @Matches(ID_PATTERN)
-  id?: string;
-
+export class CreateLocationDto extends HsdsEntityDto {
   @ApiPropertyOptional()
   @IsOptional()
   @Matches(ID_PATTERN)
@@ -29,18 +24,6 @@ export class CreateLocationDto {
   @IsString()
   @MaxLength(300)
   name?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(300)
-  alternate_name?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(4000)
-  description?: string;
 
   @ApiPropertyOptional({ enum: LOCATION_TYPES, default: 'physical' })
   @IsOptional()

@@ -20,7 +20,7 @@ import {
 import { Type } from 'class-transformer';
 import { NEED_CODES, NeedCode } from '../../common/needs';
 import { ELIGIBILITY_CODES, SERVICE_STATUSES, ServiceStatus } from '../hsds/hsds.types';
-import { ID_PATTERN } from './organization.dto';
+import { HsdsEntityDto, ID_PATTERN } from './hsds-entity.dto';
 
 export class ScheduleDto {
   @ApiProperty({ example: 'MO,TU,WE,TH', description: 'Weekdays (MO..SU), comma separated' })
@@ -36,12 +36,7 @@ export class ScheduleDto {
   closes_at!: string;
 }
 
-export class CreateServiceDto {
-  @ApiPropertyOptional({ description: 'HSDS id; generated when absent' })
-  @IsOptional()
-  @Matches(ID_PATTERN)
-  id?: string;
-
+export class CreateServiceDto extends HsdsEntityDto {
   @ApiProperty()
   @Matches(ID_PATTERN)
   organization_id!: string;
@@ -51,18 +46,6 @@ export class CreateServiceDto {
   @MinLength(1)
   @MaxLength(300)
   name!: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(300)
-  alternate_name?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(4000)
-  description?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
