@@ -1,4 +1,5 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
+import { HttpStatus } from '@nestjs/common';
+import { ExceptionExtra, FeatureException } from '../common/feature.exception';
 
 export enum DirectoryExceptionCode {
   UNKNOWN_NEED = 'UNKNOWN_NEED',
@@ -20,12 +21,8 @@ const STATUS: Record<DirectoryExceptionCode, HttpStatus> = {
   [DirectoryExceptionCode.INVALID_RECORD]: HttpStatus.BAD_REQUEST,
 };
 
-export class DirectoryException extends HttpException {
-  constructor(
-    readonly code: DirectoryExceptionCode,
-    message: string,
-    extra: Record<string, unknown> = {},
-  ) {
-    super({ code, message, ...extra }, STATUS[code]);
+export class DirectoryException extends FeatureException<DirectoryExceptionCode> {
+  constructor(code: DirectoryExceptionCode, message: string, extra?: ExceptionExtra) {
+    super(code, message, STATUS[code], extra);
   }
 }
