@@ -1,6 +1,6 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { json, urlencoded } from 'express';
+import { Application, json, urlencoded } from 'express';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import { wellFormedJsonReviver } from './common/http/well-formed-json';
 import { apiRateLimit } from './common/http/api-rate-limit';
@@ -9,7 +9,10 @@ import { AppConfig } from './config/app-config';
 // Shared by main.ts and the e2e harness so tests run the same HTTP stack as production.
 export function configureApp(app: INestApplication): void {
   // Before the body parsers: a refused request costs no parsing.
-  app.use('/api', apiRateLimit({ limit: app.get(AppConfig).apiRateLimit, windowMs: 60_000 }));
+  const config = app.get(AppConfig);
+  // Behind a proxy, client addresses (rate limit, login throttling) come from X-Forwarded-For.
+  if (config.trustProxy !== null) (app.getHttpAdapter().getInstance() as Application).set('trust proxy', config.trustProxy);
+  app.use('/api', apiRateLimit({ limit: config.apiRateLimit, windowMs: 60_000 }));
   app.use(json({ limit: '100kb', reviver: wellFormedJsonReviver }));
   app.use(urlencoded({ extended: false, limit: '64kb', parameterLimit: 200 }));
   app.useGlobalPipes(

@@ -60,6 +60,8 @@ export class AppConfig {
   readonly retentionDays: number;
   readonly directoryDemoSeed: 'auto' | 'on' | 'off';
   readonly apiRateLimit: number;
+  // Express "trust proxy": true, a hop count, or addresses/subnets ('loopback, 10.0.0.0/8'); null = direct.
+  readonly trustProxy: boolean | number | string | null;
 
   private constructor(env: EnvDto, secrets: DevSecrets | null, dataDir: string) {
     this.nodeEnv = env.NODE_ENV ?? 'development';
@@ -94,6 +96,7 @@ export class AppConfig {
     this.retentionDays = env.RETENTION_DAYS ?? 365;
     this.directoryDemoSeed = env.DIRECTORY_DEMO_SEED ?? 'auto';
     this.apiRateLimit = env.API_RATE_LIMIT ?? 600;
+    this.trustProxy = parseTrustProxy(env.TRUST_PROXY);
   }
 
   // Reads and validates the environment; throws ConfigError naming every bad variable.
@@ -144,4 +147,10 @@ function loadDevSecrets(dataDir: string): DevSecrets {
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
+}
+
+function parseTrustProxy(value: string | undefined): boolean | number | string | null {
+  if (!value || value === 'false') return null;
+  if (value === 'true') return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
 }

@@ -133,4 +133,9 @@ export class EnvDto {
   @IsInt()
   @Min(1)
   API_RATE_LIMIT?: number;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  TRUST_PROXY?: string;
 }

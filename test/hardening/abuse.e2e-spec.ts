@@ -163,3 +163,27 @@ describe('abuse: rate limits, operator injection, login throttling', () => {
     expect(webhook.status).toBe(200);
   });
 });
+
+describe('abuse: per-client limit behind a trusted proxy', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ API_RATE_LIMIT: '5', TRUST_PROXY: 'loopback' });
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('counts each X-Forwarded-For client on its own, not the proxy', async () => {
+    const from = (client: string) =>
+      fetch(`${t.baseUrl}/api/regions`, { headers: { 'x-forwarded-for': client } }).then(
+        (r) => r.status,
+      );
+    const first: number[] = [];
+    for (let i = 0; i < 6; i++) first.push(await from('203.0.113.1'));
+    expect(first.at(-1)).toBe(429);
+    expect(first.slice(0, 5)).not.toContain(429);
+    expect(await from('203.0.113.2')).not.toBe(429);
+  });
+});
