@@ -7,6 +7,7 @@ import { HandoffService } from '../../src/handoff/handoff.service';
 import { OutboxSender } from '../../src/outbox/outbox.sender';
 import { OutboxService } from '../../src/outbox/outbox.service';
 import { FollowUpJob } from '../../src/referrals/follow-up.job';
+import { RetentionJob } from '../../src/privacy/retention.job';
 import { ReferralsService } from '../../src/referrals/referrals.service';
 import { collection } from '../channels/helpers';
 import { createTestApp, TestApp } from '../harness/app';
@@ -185,6 +186,23 @@ describe('two instances on one database', () => {
       await collection(a, 'outbound_messages').countDocuments({
         contactId: new ObjectId(contact.id),
         kind: 'followup',
+      }),
+    ).toBe(1);
+  });
+
+  it('the retention purge run on both instances at once erases and audits each expired person once', async () => {
+    const contact = await a.app.get(ContactsService).upsertByPhone(phone(), 'sms');
+    const { ObjectId } = await import('mongodb');
+    await collection(a, 'contacts').updateOne(
+      { _id: new ObjectId(contact.id) },
+      { $set: { lastInboundAt: new Date(Date.now() - (a.config.retentionDays + 1) * DAY) } },
+    );
+    const runs = await Promise.all([a.app.get(RetentionJob).run(), b.app.get(RetentionJob).run()]);
+    expect(runs.flat().filter((id) => id === contact.id)).toHaveLength(1);
+    expect(
+      await collection(a, 'audit_log').countDocuments({
+        action: 'contact.retention_purge',
+        targetId: contact.id,
       }),
     ).toBe(1);
   });
