@@ -4,6 +4,7 @@
 // distinct phone numbers making full dialog turns.
 //   npm run bench [-- --connections 200 --duration 20 --pool 4000 --profile]
 //   npm run bench -- --soak [--conversations 50000]   (stores that many conversations, reports RSS)
+//   npm run bench -- --mongodb-uri mongodb://127.0.0.1:27017   (Sira on a real mongod instead of the embedded one)
 // Targets are printed, not asserted.
 process.env.DOTENV_CONFIG_QUIET = 'true';
 
@@ -33,6 +34,11 @@ const POOL = num('pool', 4000);
 const CONVERSATIONS = num('conversations', 50_000);
 // Hard bound on the soak's storing phase, whatever the conversation count.
 const SOAK_MAX_S = num('soak-max-seconds', 900);
+// Optional: a real MongoDB instead of the embedded database (a fresh database name is added).
+const MONGODB_URI = (() => {
+  const at = argv.indexOf('--mongodb-uri');
+  return at >= 0 ? argv[at + 1] : undefined;
+})();
 
 const ROOT = resolve(__dirname, '..');
 const MAIN = join(ROOT, 'dist', 'src', 'main.js');
@@ -102,6 +108,11 @@ async function startSira(dataDir: string): Promise<Target> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.MONGODB_URI;
+  if (MONGODB_URI) {
+    const [base, query] = MONGODB_URI.split('?');
+    const host = base.replace(/^(mongodb(?:\+srv)?:\/\/[^/]+)(\/.*)?$/, '$1');
+    env.MONGODB_URI = `${host}/sira_bench_${Date.now()}${query ? `?${query}` : ''}`;
+  }
   delete env.TWILIO_ACCOUNT_SID;
   Object.assign(env, {
     NODE_ENV: 'development',
