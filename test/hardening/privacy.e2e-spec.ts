@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
-import { Types } from 'mongoose';
+import { getConnectionToken } from '@nestjs/mongoose';
+import { Connection, Types } from 'mongoose';
 import { ContactsService } from '../../src/contacts/contacts.service';
 import { HandoffService } from '../../src/handoff/handoff.service';
 import { PrivacyService } from '../../src/privacy/privacy.service';
@@ -71,6 +72,22 @@ describe('privacy: erasure, retention, key rotation', () => {
     await t?.close();
     await db?.stop();
   });
+
+  it('nothing a person wrote or their number is stored in clear, in any collection', async () => {
+    const phone = new Phone(t);
+    await converse(t, phone);
+    const connection = t.app.get<Connection>(getConnectionToken());
+    const names = (await connection.db!.listCollections().toArray()).map((c) => c.name);
+    const local = phone.number.slice(4);
+    for (const name of names) {
+      const dump = JSON.stringify(await connection.db!.collection(name).find({}).toArray());
+      expect({ name, phone: dump.includes(local) }).toEqual({ name, phone: false });
+      expect({
+        name,
+        body: dump.includes('jcherche du travail') || dump.includes('parler a quelqu'),
+      }).toEqual({ name, body: false });
+    }
+  }, 60_000);
 
   it('contact:erase removes the person everywhere, keeps anonymous statistics, is audited, and the number starts afresh', async () => {
     const phone = new Phone(t);
