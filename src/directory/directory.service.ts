@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { I18nService } from '../common/i18n/i18n.service';
+import { IntervalTask } from '../common/interval-task';
 import { LANGS, Lang } from '../common/i18n/lang';
 import { isNeedCode } from '../common/needs';
 import { GeographyService } from '../geography/geography.service';
@@ -24,7 +25,15 @@ export class DirectoryService implements OnModuleInit, OnModuleDestroy {
   private loadedVersion = -1;
   private mirror: Mirror | null = null;
   private reloads: Promise<void> = Promise.resolve();
-  private timer: NodeJS.Timeout | null = null;
+  // Other instances' writes show up as a new version: poll it, never two checks at once.
+  private readonly versionPoll = new IntervalTask({
+    run: async () => {
+      if ((await this.store.version()) !== this.loadedVersion) await this.reload();
+    },
+    logger: this.logger,
+    failure: 'Directory version check failed',
+    level: 'warn',
+  });
   private readonly places = new Map<string, Place | null>();
   private readonly labels: Record<Lang, HoursLabels>;
 
@@ -53,12 +62,11 @@ export class DirectoryService implements OnModuleInit, OnModuleDestroy {
 
   async onModuleInit(): Promise<void> {
     await this.reload();
-    this.timer = setInterval(() => void this.reloadIfChanged(), VERSION_POLL_MS);
-    this.timer.unref();
+    this.versionPoll.start(VERSION_POLL_MS);
   }
 
-  onModuleDestroy(): void {
-    if (this.timer) clearInterval(this.timer);
+  onModuleDestroy(): Promise<void> {
+    return this.versionPoll.stop();
   }
 
   get size(): number {
@@ -143,11 +151,7 @@ export class DirectoryService implements OnModuleInit, OnModuleDestroy {
   }
 
   async reloadIfChanged(): Promise<void> {
-    try {
-      if ((await this.store.version()) !== this.loadedVersion) await this.reload();
-    } catch (error) {
-      this.logger.warn(`Directory version check failed: ${(error as Error).message}`);
-    }
+    await this.versionPoll.runNow().catch(() => undefined);
   }
 
   private async rebuild(): Promise<void> {

@@ -1,4 +1,5 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
+import { HttpStatus } from '@nestjs/common';
+import { ExceptionExtra, FeatureException } from '../common/feature.exception';
 
 export enum PrivacyExceptionCode {
   CONTACT_NOT_FOUND = 'PRIVACY_CONTACT_NOT_FOUND',
@@ -10,11 +11,8 @@ const STATUS: Record<PrivacyExceptionCode, HttpStatus> = {
   [PrivacyExceptionCode.INVALID_PHONE]: HttpStatus.BAD_REQUEST,
 };
 
-export class PrivacyException extends HttpException {
-  constructor(
-    readonly code: PrivacyExceptionCode,
-    message: string,
-  ) {
-    super({ code, message }, STATUS[code]);
+export class PrivacyException extends FeatureException<PrivacyExceptionCode> {
+  constructor(code: PrivacyExceptionCode, message: string, extra?: ExceptionExtra) {
+    super(code, message, STATUS[code], extra);
   }
 }
