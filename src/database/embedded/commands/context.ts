@@ -1,4 +1,4 @@
-import { Query } from 'mingo';
+import type { Query } from 'mingo';
 import type { CollationSpec } from 'mingo/types/types';
 import type { Collection } from '../collection';
 import type { CursorStore } from '../cursors';
@@ -6,6 +6,7 @@ import type { Doc } from '../documents';
 import { isPlainObject } from '../documents';
 import type { Engine } from '../engine';
 import { CommandError, commandError } from '../errors';
+import { cachedQuery, matchesPlain, plainEquality } from '../queries';
 
 export interface CommandContext {
   engine: Engine;
@@ -33,7 +34,7 @@ export const optionalNumber = (value: unknown): number | undefined =>
 
 export function compileFilter(filter: Doc | undefined): Query {
   try {
-    return new Query(filter ?? {}, {});
+    return cachedQuery(filter ?? {});
   } catch (err) {
     throw commandError('BadValue', (err as Error).message);
   }
@@ -57,12 +58,28 @@ export function select(coll: Collection | undefined, sel: Selection): Doc[] {
     sel.projection && Object.keys(sel.projection).length ? sel.projection : undefined;
   try {
     // An index narrows the candidates; the full filter still decides.
-    const cursor = compileFilter(filter).find<Doc>(
-      coll.candidates(filter) ?? coll.all(),
-      projection,
-    );
+    const candidates = coll.candidates(filter) ?? coll.all();
+    const hasSort = !!sel.sort && Object.keys(sel.sort).length > 0;
+    const direct = !projection && !hasSort && !sel.collation;
+    const wanted = direct && sel.limit ? (sel.skip ?? 0) + Math.abs(sel.limit) : Infinity;
+    const plain = plainEquality(filter);
+    let matched: Doc[] | null = null;
+    if (plain) {
+      // Plain equality is decided here without mingo; a stored type it cannot judge hands over.
+      matched = [];
+      for (const doc of candidates) {
+        const verdict = matchesPlain(doc, plain);
+        if (verdict === null) {
+          matched = null;
+          break;
+        }
+        if (verdict && matched.push(doc) >= wanted) break;
+      }
+    }
+    if (matched && direct) return matched.slice(sel.skip ?? 0, wanted);
+    const cursor = compileFilter(matched ? {} : filter).find<Doc>(matched ?? candidates, projection);
     if (sel.collation) cursor.collation(sel.collation as unknown as CollationSpec);
-    if (sel.sort && Object.keys(sel.sort).length) cursor.sort(sel.sort);
+    if (hasSort && sel.sort) cursor.sort(sel.sort);
     if (sel.skip) cursor.skip(sel.skip);
     if (sel.limit) cursor.limit(Math.abs(sel.limit));
     return cursor.all();

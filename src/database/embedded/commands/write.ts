@@ -1,9 +1,9 @@
 import { ObjectId, serialize } from 'bson';
-import { Query } from 'mingo';
 import type { Collection } from '../collection';
 import type { Doc } from '../documents';
 import { isPlainObject } from '../documents';
 import { CommandError, commandError } from '../errors';
+import { cachedQuery } from '../queries';
 import { applyUpdate, buildUpsert, type UpdateSpec } from '../update';
 import {
   collectionName,
@@ -169,7 +169,7 @@ const deleteCommand: CommandHandler = (cmd, ctx) => {
 
 function project(doc: Doc | null, fields: Doc | undefined): Doc | null {
   if (!doc || !fields || !Object.keys(fields).length) return doc;
-  return new Query({}, {}).find<Doc>([doc], fields).all()[0] ?? null;
+  return cachedQuery({}).find<Doc>([doc], fields).all()[0] ?? null;
 }
 
 // Atomic read-modify-write: select, update and journal happen in one synchronous run.
