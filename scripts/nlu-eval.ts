@@ -6,6 +6,7 @@ import { NEED_CODES } from '../src/common/needs';
 import { Analyzer } from '../src/understanding/analyzer';
 import {
   INDEPENDENT_2_PATH,
+  INDEPENDENT_3_PATH,
   INDEPENDENT_PATH,
   readJsonl,
   readSplit,
@@ -43,3 +44,4 @@ function report(name: string, rows: CorpusRow[]): void {
 report('dev split', readSplit('dev'));
 if (existsSync(INDEPENDENT_PATH)) report('independent file', readJsonl(INDEPENDENT_PATH));
 if (existsSync(INDEPENDENT_2_PATH)) report('independent-2 file', readJsonl(INDEPENDENT_2_PATH));
+if (existsSync(INDEPENDENT_3_PATH)) report('independent-3 file', readJsonl(INDEPENDENT_3_PATH));
