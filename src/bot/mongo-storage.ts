@@ -9,6 +9,17 @@ import { AppConfig } from '../config/app-config';
 import { BotException, BotExceptionCode } from './bot.exception';
 import { BotStateRecord } from './schemas/bot-state.schema';
 
+interface StoredRecord {
+  _id: string;
+  data: string;
+  eTag: string;
+}
+
+interface ReadBatch {
+  keys: Set<string>;
+  records: Promise<StoredRecord[]>;
+}
+
 // botbuilder Storage on mongoose with optimistic concurrency:
 // - eTag "*": unconditional write (create or replace);
 // - no eTag: create only (a second first-write for the same key is a conflict, not a silent overwrite);
@@ -17,6 +28,7 @@ import { BotStateRecord } from './schemas/bot-state.schema';
 @Injectable()
 export class MongoStorage implements Storage, OnModuleInit {
   private readonly logger = new Logger(MongoStorage.name);
+  private batch: ReadBatch | null = null;
 
   constructor(
     @InjectModel(BotStateRecord.name) private readonly model: Model<BotStateRecord>,
@@ -34,14 +46,31 @@ export class MongoStorage implements Storage, OnModuleInit {
     }
   }
 
-  async read(keys: string[]): Promise<StoreItems> {
-    if (!keys.length) return {};
-    const records = await this.model.find({ _id: { $in: keys } }).lean().exec();
-    const items: StoreItems = {};
-    for (const record of records) {
-      items[record._id] = { ...JSON.parse(this.cipher.decrypt(record.data)), eTag: record.eTag };
+  // Reads asked for in the same tick (a turn's conversation and user state, other turns) share one find;
+  // each caller still gets its own decrypted copies.
+  read(keys: string[]): Promise<StoreItems> {
+    if (!keys.length) return Promise.resolve({});
+    if (!this.batch) {
+      const batch: ReadBatch = { keys: new Set(), records: Promise.resolve([]) };
+      batch.records = new Promise((resolve) => process.nextTick(resolve)).then(() => {
+        this.batch = null;
+        return this.model
+          .find({ _id: { $in: [...batch.keys] } })
+          .lean<StoredRecord[]>()
+          .exec();
+      });
+      this.batch = batch;
     }
-    return items;
+    keys.forEach((key) => this.batch?.keys.add(key));
+    return this.batch.records.then((records) => {
+      const wanted = new Set(keys);
+      const items: StoreItems = {};
+      for (const record of records) {
+        if (!wanted.has(record._id)) continue;
+        items[record._id] = { ...JSON.parse(this.cipher.decrypt(record.data)), eTag: record.eTag };
+      }
+      return items;
+    });
   }
 
   async write(changes: StoreItems): Promise<void> {

@@ -79,6 +79,8 @@ export class SiraBot implements SiraBotHandler {
       return activities.map(() => ({ id: '' }));
     });
     try {
+      // Both states at once: the storage answers them with one read.
+      await Promise.all([this.conversationState.load(context), this.userState.load(context)]);
       for (let attempt = 1; ; attempt++) {
         held.length = 0;
         try {
@@ -90,8 +92,7 @@ export class SiraBot implements SiraBotHandler {
           if (!isETagConflict(error) || attempt >= MAX_ATTEMPTS) throw error;
           this.logger.warn(`state conflict on attempt ${attempt}, running the turn again`);
           await sleep(randomInt(RETRY_JITTER_MS) * attempt);
-          await this.conversationState.load(context, true);
-          await this.userState.load(context, true);
+          await Promise.all([this.conversationState.load(context, true), this.userState.load(context, true)]);
         }
       }
     } finally {

@@ -45,6 +45,25 @@ describe('MongoStorage (botbuilder Storage on mongoose)', () => {
     expect(raw?.data).not.toContain('Kayes');
   });
 
+  it('answers reads asked in the same tick with one find, each caller with its own copy', async () => {
+    await sut.write({ 'users/b': { profile: { lang: 'fr' } }, 'sms/conversations/b': { flow: { n: 1 } } });
+    const find = jest.spyOn(connection.model(BotStateRecord.name), 'find');
+    try {
+      const [user, conversation, again] = await Promise.all([
+        sut.read(['users/b']),
+        sut.read(['sms/conversations/b', 'missing']),
+        sut.read(['users/b']),
+      ]);
+      expect(find).toHaveBeenCalledTimes(1);
+      expect(Object.keys(user)).toEqual(['users/b']);
+      expect(conversation['sms/conversations/b']).toEqual({ flow: { n: 1 }, eTag: expect.any(String) });
+      expect(again['users/b']).toEqual(user['users/b']);
+      expect(again['users/b']).not.toBe(user['users/b']);
+    } finally {
+      find.mockRestore();
+    }
+  });
+
   it('rejects a write carrying a stale eTag and keeps the winner', async () => {
     await sut.write({ race: { n: 0 } });
     const first = (await sut.read(['race'])).race;
