@@ -47,6 +47,8 @@ export const NEED_FRAGMENTS: Record<NeedCode, Pools> = {
       "j'ai mon permis poids lourd, je cherche une place de chauffeur",
       'je tourne en rond au grin, il me faut une activité qui paye',
       "je cherche un emploi saisonnier dans les champs ou l'orpaillage",
+      'je veux retrouver du travail pour nourrir ma famille',
+      'je sais conduire les camions, je cherche une place de chauffeur',
     ],
     en: [
       'I need work please any work',
@@ -78,6 +80,8 @@ export const NEED_FRAGMENTS: Record<NeedCode, Pools> = {
       'since I landed I have been idle, I need a source of income from work',
       'I am a trained electrician looking for a company to hire me',
       'any daily job at the market or construction site?',
+      'I want to find work to feed my family',
+      "I can drive trucks, I'm looking for a driving job",
     ],
     bm: [
       'n mago bɛ baara la',
@@ -108,6 +112,9 @@ export const NEED_FRAGMENTS: Record<NeedCode, Pools> = {
       'n ye mobili bolibaga ye, n bɛ baara ɲini',
       'n bɛ se ka bɔgɔ sigi, baara dɔ bɛ yen wa',
       "n b'a fɛ ka baara sɔrɔ faabaarayɔrɔ la",
+      'n ye mobili boli baara kɛ Alizeri, n bɛ baara ɲini yan',
+      'n bɛ se ka kamiyɔn boli, baara dɔ bɛ yen wa',
+      "n b'a fɛ ka baara sɔrɔ walasa ka n denw balo",
     ],
   },
   vocational_training: {
@@ -314,6 +321,10 @@ export const NEED_FRAGMENTS: Record<NeedCode, Pools> = {
       'je suis raide, plus rien sur moi',
       "on m'avait promis un pécule au retour, je l'ai jamais reçu",
       "j'arrive pas à joindre les deux bouts",
+      "j'ai plus rien dans les poches, je survis avec rien",
+      'je me retrouve sans aucun revenu, même pas pour le quotidien',
+      'les poches sont vides depuis que je suis rentré',
+      "j'ai pas d'argent du tout pour les dépenses de la maison",
     ],
     en: [
       'I need money',
@@ -344,6 +355,9 @@ export const NEED_FRAGMENTS: Record<NeedCode, Pools> = {
       'I am struggling to make ends meet',
       'they promised us cash when we landed but nothing came',
       'please I need financial assistance, I am really suffering',
+      "I don't have any money left, not even for small things",
+      'my pockets are empty since I landed',
+      'I have zero income, nothing is coming in',
     ],
     bm: [
       'wari tɛ n bolo',
@@ -371,6 +385,9 @@ export const NEED_FRAGMENTS: Record<NeedCode, Pools> = {
       'n mago bɛ dɛmɛ la, n bolo lankolon don',
       'n ka fantanya ka bon kosɛbɛ',
       'wari tɛ n fɛ n ka mago ɲɛ',
+      'dɔrɔmɛ kelen tɛ n bolo',
+      'n bolo lankolon don kabini n seginna',
+      'wari tɛ n fɛ ka so musaka kɛ',
     ],
   },
   food: {
@@ -485,6 +502,7 @@ export const NEED_FRAGMENTS: Record<NeedCode, Pools> = {
       'je passe la nuit à la mosquée du quartier',
       'on nous a chassés de la maison, on est à la rue avec les petits',
       'je dors sous un hangar au marché',
+      'la pluie a fait tomber notre maison, on dort chez les voisins',
     ],
     en: [
       'I sleep outside',
@@ -515,6 +533,7 @@ export const NEED_FRAGMENTS: Record<NeedCode, Pools> = {
       'the rain destroyed our house',
       'I pass the night in the mosque',
       'I am looking for a cheap room to rent',
+      'the rain broke down our house, we sleep outside now',
     ],
     bm: [
       'so tɛ n bolo',
@@ -544,6 +563,8 @@ export const NEED_FRAGMENTS: Record<NeedCode, Pools> = {
       'n bɛ bon dɔ ɲini min sɔngɔ ka nɔgɔn',
       'n bɛ sunɔgɔ sugu la',
       'an ye mɔgɔ wɔɔrɔ ye bon kelen kɔnɔ',
+      'an bɛ sunɔgɔ garaso la, so tɛ an fɛ',
+      'sanji ye an ka so ci, an bɛ sunɔgɔ kɛnɛma',
     ],
   },
   health: {
@@ -574,6 +595,11 @@ export const NEED_FRAGMENTS: Record<NeedCode, Pools> = {
       "ma femme est enceinte et n'a jamais vu de sage-femme",
       'mon enfant tousse beaucoup, où trouver un centre de santé',
       "j'ai une plaie infectée au pied",
+      'il me faut des médicaments pour ma tension, ma boîte est finie',
+      'ma mère a besoin de ses médicaments pour le diabète et on a rien',
+      "on m'a prescrit des médicaments mais la pharmacie est trop chère",
+      'mon genou est gonflé depuis la chute sur le chantier, je boite',
+      "le petit a des boutons partout et il se gratte, c'est quoi",
     ],
     en: [
       'I am sick',
@@ -601,6 +627,10 @@ export const NEED_FRAGMENTS: Record<NeedCode, Pools> = {
       'my wife is pregnant and has never done antenatal',
       'I need medical help for my eyes',
       'my wound from the desert is not healing',
+      'I need medicine for my pressure, the last pack is finished',
+      "my eyes are paining me and I can't see well since the desert",
+      'my wife just gave birth, she and the baby need a check up',
+      'my tooth is rotten and the pain is too much',
     ],
     bm: [
       'n banana',
@@ -628,6 +658,9 @@ export const NEED_FRAGMENTS: Record<NeedCode, Pools> = {
       'n ka den bɛ sɔgɔsɔgɔ kosɛbɛ',
       'n muso kɔnɔma don, a ma taa dɔgɔtɔrɔso la',
       'n sen jogin ma kɛnɛ',
+      'n mago bɛ furakisɛ la n ka tansiyɔn kama',
+      'n sen bɛ n dimi kabini n binna baarakɛyɔrɔ la',
+      'n den farikolo ka kalan, a tɛ dumuni kɛ',
     ],
   },
   mental_health: {
@@ -660,6 +693,11 @@ export const NEED_FRAGMENTS: Record<NeedCode, Pools> = {
       "j'entends encore les cris du camp la nuit",
       "j'ai besoin de parler à quelqu'un, ça va pas dans ma tête",
       'je fais des crises de panique',
+      'je reste enfermé dans ma chambre toute la journée, je veux voir personne',
+      'les images du désert reviennent dans ma tête sans arrêt',
+      "j'arrive plus à dormir la nuit, je repense au bateau",
+      'je me sens vide depuis mon retour, rien me fait plaisir',
+      "je crie sur tout le monde, j'ai les nerfs à vif",
     ],
     en: [
       "I can't sleep, too many thoughts",
@@ -688,6 +726,10 @@ export const NEED_FRAGMENTS: Record<NeedCode, Pools> = {
       'I need someone to talk to, I feel lost',
       'I am not myself anymore, I have no joy',
       'panic attacks every night',
+      "I keep to my room all day, I don't want to see anybody",
+      "I can't sleep at night, the pictures of the desert come back",
+      'I feel nothing since I came back, nothing makes me happy',
+      "I'm always angry, I shout at everybody, I'm not myself",
     ],
     bm: [
       'n hakili tɛ sigi',
@@ -715,6 +757,9 @@ export const NEED_FRAGMENTS: Record<NeedCode, Pools> = {
       'n dusu tɛ diya foyi la tun',
       'n bɛ siran su fɛ, n tɛ se ka sunɔgɔ',
       'n mago bɛ mɔgɔ la min bɛ n lamɛn',
+      'n tɛ sunɔgɔ sɔrɔ su fɛ, n bɛ miiri kojugu',
+      'n bɛ to so kɔnɔ tile bɛɛ, n tɛ fɛ ka mɔgɔ ye',
+      'n dusu ka kalan, n tɛ nisɔndiya tugun',
     ],
   },
   documents: {
@@ -743,6 +788,8 @@ export const NEED_FRAGMENTS: Record<NeedCode, Pools> = {
       'il me faut un passeport pour voyager légalement',
       "mes enfants nés en Libye n'ont aucun papier",
       'je dois refaire mon acte de naissance perdu',
+      'comment avoir un jugement supplétif pour mon fils né en route',
+      "la police algérienne a gardé ma carte d'identité, je dois la refaire",
     ],
     en: [
       'I lost my ID card',
@@ -768,6 +815,7 @@ export const NEED_FRAGMENTS: Record<NeedCode, Pools> = {
       'I need a birth certificate for my son born in Algeria',
       'how do I get my national ID, I have nothing',
       'my papers got lost at sea',
+      'the police in Libya kept my passport, how do I get a new one',
     ],
     bm: [
       'n ka karti tununa',
@@ -793,6 +841,7 @@ export const NEED_FRAGMENTS: Record<NeedCode, Pools> = {
       'n den bangera Libi, sɛbɛn tɛ a bolo',
       'n mago bɛ pasipɔri la',
       'n ka papiyew bɛɛ tora sira kan',
+      "n ka karti tununa sira la, n b'a fɛ ka dɔ wɛrɛ sɔrɔ",
     ],
   },
   legal: {
@@ -825,6 +874,10 @@ export const NEED_FRAGMENTS: Record<NeedCode, Pools> = {
       "un commerçant m'a arnaqué, je veux faire valoir mes droits",
       'mon frère est en garde à vue depuis trois jours sans raison',
       'je veux divorcer mais je sais pas comment faire',
+      "on m'accuse d'avoir volé au marché, il me faut quelqu'un pour me défendre",
+      'après la mort de mon mari sa famille a tout pris, la maison et le champ',
+      'mon ancien employeur refuse de me payer, je veux aller en justice',
+      'la police a gardé mon frère sans jugement depuis deux semaines',
     ],
     en: [
       'I need a lawyer',
@@ -853,6 +906,10 @@ export const NEED_FRAGMENTS: Record<NeedCode, Pools> = {
       'how do I get a free lawyer',
       'I have a court case next week and no lawyer',
       "my husband's people took everything after he died",
+      'they say I stole a phone, I need someone to defend me',
+      'after my husband died his brothers took the house and the farm',
+      'my boss refused to pay me 6 months, can I take it to court',
+      'my brother is held at the police station without trial',
     ],
     bm: [
       'n mago bɛ avocat la',
@@ -879,6 +936,9 @@ export const NEED_FRAGMENTS: Record<NeedCode, Pools> = {
       "n ka patrɔn ye n gɛn k'a sɔrɔ a ma n sara",
       'kiiri bɛ n kan, n mago bɛ avocat la',
       "u ye an ka foro minɛ, an b'a fɛ ka taa kiiritigɛso la",
+      'u ko n ye sonyali kɛ, n mago bɛ mɔgɔ la min bɛ n lafasa',
+      'n cɛ sara, a somɔgɔw ye so ni foro bɛɛ ta',
+      "n ka patɔrɔn ma n ka sara di, n b'a fɛ ka kiiri tigɛ",
     ],
   },
   family: {
@@ -909,6 +969,10 @@ export const NEED_FRAGMENTS: Record<NeedCode, Pools> = {
       'ma femme veut me quitter parce que je suis revenu les mains vides',
       "je veux faire venir ma femme et mes enfants restés en Côte d'Ivoire",
       "mon fils de 19 ans est parti vers l'Algérie sans nous dire, aucune nouvelle",
+      'je sais pas où est partie ma famille, la maison est vide au village',
+      'mes parents refusent de me recevoir parce que je suis revenu les mains vides',
+      'ma femme veut plus de moi depuis mon retour, aidez nous à nous réconcilier',
+      "j'ai plus de nouvelles de mon petit frère resté au Niger",
     ],
     en: [
       'I want to find my family',
@@ -935,6 +999,9 @@ export const NEED_FRAGMENTS: Record<NeedCode, Pools> = {
       "help me find my cousin, we left together but I don't know where he is",
       'my children are with my in-laws and they refuse me to see them',
       'I want to bring my wife and kids back from Ivory Coast',
+      'my parents refuse to receive me because I came back with nothing',
+      "I don't know where my mother and sisters moved to",
+      'no news from my brother who stayed in Libya',
     ],
     bm: [
       "n b'a fɛ ka n ka denbaya sɔrɔ",
@@ -960,6 +1027,9 @@ export const NEED_FRAGMENTS: Record<NeedCode, Pools> = {
       "n b'a fɛ ka n denw ye, u bɛ u bamuso fɛ",
       'n ni n fa tɛ bɛn tun kabini n seginna',
       'n somɔgɔw ko n tɛ u ta ye tun',
+      'n ma n somɔgɔw sɔrɔ tugun, u taara n tɛ yɔrɔ min dɔn',
+      "n ka somɔgɔw t'a fɛ ka n ye, n seginna bolo lankolon",
+      'n muso taara a faso, a tɛ n ka telefɔni minɛ',
     ],
   },
   education: {
@@ -1108,6 +1178,8 @@ export const NEED_FRAGMENTS: Record<NeedCode, Pools> = {
       'sira musaka tɛ n bolo',
       'n tɛ se ka taa n ka dugu la, mobili sara tɛ',
       "n b'a fɛ ka segin n ka dugu la nka transport tɛ",
+      'mobili wari tɛ n bolo ka taa n ka dugu la',
+      "n b'a fɛ ka taa Segu nka n tɛ se ka mobili sara",
     ],
   },
   protection: {
@@ -1135,6 +1207,9 @@ export const NEED_FRAGMENTS: Record<NeedCode, Pools> = {
       'mon cousin veut me forcer à repartir, il me menace',
       "des jeunes du quartier m'agressent quand je passe",
       "mon mari me frappe depuis mon retour, j'ai peur de lui",
+      "mes créanciers viennent crier devant chez moi et disent qu'ils vont me faire du mal",
+      'on veut exciser ma petite, je suis contre',
+      "un voisin rôde autour de ma fille, j'ai peur pour elle",
     ],
     en: [
       'my husband beats me',
@@ -1158,6 +1233,9 @@ export const NEED_FRAGMENTS: Record<NeedCode, Pools> = {
       'my landlord touches me and threatens me if I refuse',
       'the people I owe say they will deal with me',
       'my uncle wants to give me to an old man in marriage',
+      'the people I owe come to my house and say they will hurt me',
+      'my in-laws want to cut my little girl, I refuse',
+      'a man keeps coming to bother my daughter, I am worried for her',
     ],
     bm: [
       'n cɛ bɛ n bugɔ',
@@ -1180,6 +1258,8 @@ export const NEED_FRAGMENTS: Record<NeedCode, Pools> = {
       'n tɛ lafiya la nin kin kɔnɔ',
       'mɔgɔw bɛ n bagabaga telefɔni la',
       'n ka cɛ bɛ n bugɔ kabini n seginna, n siranna',
+      'n ka juru tigiw bɛ na n ka so la, u ko u bɛ n tɔɔrɔ',
+      "u b'a fɛ ka n denmuso bolokoli, n ma sɔn",
     ],
   },
 };
@@ -1278,6 +1358,11 @@ export const CRISES: LabelledPools = {
       text: 'mon petit frère de 5 ans est perdu au marché depuis une heure',
       needs: ['protection', 'family'],
     },
+    { text: "elle a accouché à la maison et le sang coule sans s'arrêter", needs: ['health'] },
+    {
+      text: "je vais me jeter dans le puits ce soir, c'est fini pour moi",
+      needs: ['mental_health'],
+    },
   ],
   en: [
     { text: "I don't see the point anymore", needs: ['mental_health'] },
@@ -1359,6 +1444,8 @@ export const CRISES: LabelledPools = {
       text: 'my son of 6 did not come home from school and it is dark',
       needs: ['protection', 'family'],
     },
+    { text: 'she gave birth at home and the blood is not stopping', needs: ['health'] },
+    { text: 'I will throw myself in the river tonight', needs: ['mental_health'] },
   ],
   bm: [
     { text: "n b'a fɛ ka sa", needs: ['mental_health'] },
@@ -1416,6 +1503,8 @@ export const CRISES: LabelledPools = {
       text: 'an bɛ n denmuso ɲini, a ma segin so ka bɔ lakɔli la',
       needs: ['protection', 'family'],
     },
+    { text: 'a jiginna so kɔnɔ, joli tɛ jɔ', needs: ['health'] },
+    { text: 'n bɛ n yɛrɛ fili ba la bi su', needs: ['mental_health'] },
   ],
 };
 
@@ -1474,6 +1563,22 @@ export const HARD_NEGATIVES: LabelledPools = {
     },
     { text: 'je me sens seul depuis mon retour', needs: ['mental_health'] },
     { text: 'ça me tue de voir mes enfants sans école', needs: ['education'] },
+    { text: 'la pluie a cassé notre toit cette nuit, on dort dehors', needs: ['shelter'] },
+    {
+      text: "on m'a frappé au centre de détention en Libye, mais c'est du passé, je cherche du travail",
+      needs: ['employment'],
+    },
+    { text: 'mes enfants pleurent de faim le soir', needs: ['food'] },
+    { text: "j'ai perdu mon portefeuille avec ma carte nina dedans", needs: ['documents'] },
+    {
+      text: 'ma femme a accouché hier, tout va bien, merci au centre de santé',
+      needs: [],
+    },
+    {
+      text: "mon patron en Algérie nous frappait, c'est du passé, maintenant il me faut un métier",
+      needs: ['vocational_training'],
+    },
+    { text: "on nous a battus dans le camp au Niger, c'est fini, je suis libre, merci", needs: [] },
   ],
   en: [
     { text: "I'm hungry", needs: ['food'] },
@@ -1511,6 +1616,19 @@ export const HARD_NEGATIVES: LabelledPools = {
       needs: ['employment'],
     },
     { text: 'I feel lonely since I came back', needs: ['mental_health'] },
+    { text: 'the storm broke our roof last night, we sleep outside', needs: ['shelter'] },
+    {
+      text: 'they beat us in the prison in Libya, but that is over, I need a job now',
+      needs: ['employment'],
+    },
+    { text: 'my kids are crying from hunger', needs: ['food'] },
+    { text: 'I lost my wallet with my ID inside', needs: ['documents'] },
+    { text: "I'm safe at home now, thank you for the help", needs: [] },
+    { text: 'the guards used to beat us in the camp, it is over, I am safe now', needs: [] },
+    {
+      text: "my employer in Libya beat me, I'm fine now, I need help to open a small shop",
+      needs: ['business_support'],
+    },
   ],
   bm: [
     { text: "kɔngɔ b'an faga", needs: ['food'] },
@@ -1538,6 +1656,19 @@ export const HARD_NEGATIVES: LabelledPools = {
     { text: 'an tun bɛ ka sa baji la nka Ala ye an kisi', needs: [] },
     { text: 'u tun ye n datugu Libi kaso la, sisan n hɔrɔnyara', needs: [] },
     { text: 'kɔngɔ bɛ n denw faga', needs: ['food'] },
+    { text: 'n ka pasipɔri tununa Alizeri', needs: ['documents'] },
+    { text: 'n ka telefɔni tununa, o de kosɔn n ma jaabi', needs: [] },
+    {
+      text: 'u tun bɛ an bugɔ Libi kaso la, sisan n ka kɛnɛ, baara de bɛ n mago la',
+      needs: ['employment'],
+    },
+    { text: 'n denw bɛ kasi kɔngɔ kosɔn', needs: ['food'] },
+    { text: "n ka karti tununa mobili kɔnɔ, n bɛ se k'a sɔrɔ tugun wa", needs: ['documents'] },
+    { text: 'n ka wari tununa sugu la, foyi tɛ n bolo tugun', needs: ['cash'] },
+    { text: 'tile funteni bɛ an faga bi, an bɛ ji ɲini', needs: [] },
+    { text: 'sege bɛ n faga baara kɔfɛ', needs: [] },
+    { text: 'n ka sɛbɛnw bɛɛ tununa sira la', needs: ['documents'] },
+    { text: 'n ka telefɔni tununa kunun, n ka nimɔrɔ kura ye nin ye', needs: [] },
   ],
 };
 

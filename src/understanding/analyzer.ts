@@ -3,7 +3,7 @@ import { NEED_CODES, type NeedCode } from '../common/needs';
 import { Gazetteer } from '../geography/gazetteer';
 import type { Place } from '../geography/place';
 import { MODEL_PATH } from './corpus';
-import { CRISIS_NEEDS, crisisKinds, hasDangerCue } from './crisis';
+import { CRISIS_NEEDS, crisisKinds, hasDangerCue, violenceIsOver } from './crisis';
 import { clauses, moneyOnlyForPurpose, PURPOSES, words } from './features';
 import { detectLanguage } from './language';
 import { NeedModel, type NeedModelJson } from './need-model';
@@ -67,9 +67,16 @@ export class Analyzer {
       kinds.length > 0 ||
       urgentScore >= SURE ||
       (urgentScore >= this.model.threshold('urgent') && hasDangerCue(tokens));
+    // Violence the writer says is over ("they beat us in Libya, now I am fine") needs no protection.
+    if (kinds.length === 0 && needs.has('protection') && violenceIsOver(tokens))
+      needs.delete('protection');
     kinds.forEach((k) => CRISIS_NEEDS[k].forEach((n) => needs.add(n)));
 
-    const place = this.gazetteer.extract(text);
+    const language = detectLanguage(text);
+    // Bambara words that spell like places: gosi (to beat) is not Gossi, misiri (mosque) not Missira.
+    const place = this.gazetteer.extract(
+      language === 'bm' ? text.replace(/\b(gosi|misiri)\b/giu, ' ') : text,
+    );
     const chosen = NEED_CODES.filter((n) => needs.has(n));
     // How sure we are of the weakest decision: the least certain chosen need, or the
     // strongest need we left out when none was chosen.
@@ -79,7 +86,7 @@ export class Analyzer {
         )
       : 1 - Math.max(...NEED_CODES.map((n) => scores[n]));
     return {
-      language: detectLanguage(text),
+      language,
       needs: chosen,
       urgent,
       location: place ? { region: place.region, place: place.name } : null,

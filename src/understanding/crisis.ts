@@ -9,6 +9,8 @@ const SUICIDE: RegExp[] = [
   /\bsuicid/,
   /(?<!failli )\b(me|m|se|s) (tuer|pendre|pends|jeter|noyer|bruler|empoisonner|supprimer|ouvrir les veines)\b/,
   /\b(plus|pas|jamais) (envie de |le gout de )?vivre\b/,
+  /\b(me|m) (jette|jetterai|noie|noierai)\b.{0,20}\b(fleuve|puits|eau|riviere|mer|niger|pont)\b/,
+  /\bn (be|na|bena) n yere fili\b/,
   /\b(veux|veut|vais|envie de|prefere|voudrais|aimerais) (juste )?(mourir|disparaitre|en finir|partir pour toujours)\b/,
   /\ben finir\b/,
   /\bmettre fin a (mes|ma|ses|sa) (jours|jrs|jurs|vie)\b/,
@@ -17,7 +19,8 @@ const SUICIDE: RegExp[] = [
   /\bdernier message\b/,
   /\bla mort (vaut|est) mieux\b|\bmieux (vaut )?mourir\b|\bprefere mourir\b/,
   /\bplus (vous|te) deranger\b/,
-  /\bpersonne ne (me )?regrettera\b/,
+  /\bpersonne ne (me )?regret\w*/,
+  /\bquand je (ne )?serai plus la\b/,
   /\b(tout|toutes les pilules|tous les comprimes) avaler\b|\bavaler (tous|toutes) (les|mes)\b/,
   /\bme (suis )?(coupe|couper|scarifie|brule|blesse)\w* (les|le|la|mes|au|aux) (bras|poignets?|veines|jambes?|corps)\b/,
   /\b(kill|killing|hang|hanging|hurt|hurting|cut|cutting|drown|harm|harming) (my ?self|him ?self|her ?self)\b/,
@@ -89,6 +92,7 @@ const VIOLENCE_STRONG: RegExp[] = [
   /\bau secours\b/,
   /\b(va|veut|vont|veulent|menace de) (me|nous) tuer\b/,
   /\b(couteaux?|machettes?|armes?|fusils?|gourdins?)\b.*\b(devant|menace|poursui|porte|maison|chambre|maintenant)\b/,
+  /\bbagarre\b.{0,30}\b(maintenant|en ce moment|devant chez)\b|\bfight\w*\b.{0,30}\b(right now|in front of (my|our) (house|door))\b/,
   /\b(devant|a) (ma|notre) porte\b.*\b(couteaux?|machettes?|armes?|fusils?|gourdins?|batons?)\b/,
   /\b(attaqu|frapp|tabass|poignard|egorg|tir)\w*\b.{0,25}\b(en ce moment|maintenant|actuellement|tout de suite)\b/,
   /\b(en ce moment|maintenant|actuellement)\b.{0,25}\b(attaqu|frapp|tabass|poignard|egorg)\w*/,
@@ -183,10 +187,12 @@ const MEDICAL: RegExp[] = [
   /\b(accouch\w*|travail|enceinte)\b.{0,60}\b(bebe|enfant)\b.{0,15}\b(ne )?(sort|vient|descend)\w* (pas|plus)\b|\b(bebe|enfant) (est )?(bloque|coince)\b/,
   /\b(labou?r|delivery|delivering|giving birth|pregnant)\b.{0,60}\b(not coming|no (come|comot|dey come)|stuck|weak|bleeding|since yesterday|two days|2 days|hours|complication\w*|fainted|unconscious)\b/,
   /\bjiginni\b.{0,60}\b(den ma bo|den te bo|fanga banna|joli|kabini|a sege)\b/,
+  // Bleeding that does not stop.
+  /\b(blood|bleeding)\b.{0,20}\b(not stopping|won t stop|will not stop|does not stop|doesn t stop|can t stop)\b|\b(sang|saignement)\b.{0,25}\b(s arrete pas|arrete pas|arrete plus|sans s arreter)\b|\bjoli\b.{0,15}\b(te jo|ma jo)\b/,
   // Poison, bleach, farm chemicals, snake bites, severe burns.
   /\b(bu|avale|boire|pris|mange)\w*\b.{0,20}\b(produit|javel|poison|insecticide|pesticide|herbicide|engrais|acide|petrole|essence|soude|mort aux rats)\b/,
   /\b(drank|drink|drunk|swallowed|took|ate|eaten)\b.{0,20}\b(poison|bleach|insecticide|pesticide|herbicide|kerosene|petrol|acid|chemical|sniper|otapiapia|rat poison|fertili[sz]er)\b/,
-  /\b(mordu|morsure)\w*\b.{0,20}\b(serpent|vipere)\b|\bsnake ?(bite|bit|bitten)\b|\bbitten by (a )?snake\b|\bsa (ye|ka)\b.{0,20}\bcin\b/,
+  /\b(mordu|morsure|pique)\w*\b.{0,20}\b(serpent|vipere)\b|\bsnake ?(bite|bit|bitten)\b|\bbitten by (a )?snake\b|\bsa (ye|ka)\b.{0,20}\bcin\b/,
   /\b(crise cardiaque|heart attack|stroke)\b|\b(burn|burnt|burned|brule)\w*\b.{0,20}\b(badly|all over|partout|gravement|whole body)\b/,
 ];
 
@@ -388,6 +394,18 @@ const CHILD_P = compile(CHILD);
 const MISSING_CHILD_P = compile(MISSING_CHILD);
 const PAST_P = compile(PAST_OR_IDIOM);
 
+// Violence told as over and done, the writer safe now: no protection need is left.
+const OVER = compile([
+  /\b(sisan n ka kene|sisan a ka fisa|sisan n sera so|ala ye (n|an) kisi|n horonyara|an horonyara)\b/,
+  /\b(ca va maintenant|maintenant ca va|c est fini|c est du passe|je suis libre|on m a libere)\b/,
+  /\b(it is over|it s over|i m fine now|i am fine now|i am okay now|now i am okay|i am safe now|i m safe now|we are safe now|we are fine now|now i am free|i am free now)\b/,
+]);
+export function violenceIsOver(tokens: string[]): boolean {
+  const plain = tokens.join(' ');
+  const squeezed = squeeze(plain);
+  return OVER.some(({ re, short }) => re.test(plain) || short.test(squeezed));
+}
+
 // Crisis kinds whose patterns match. Suicidal talk is never discounted as past or idiom:
 // a wrong alarm costs a caseworker a minute, a missed one may cost a life.
 export function crisisKinds(tokens: string[]): CrisisKind[] {
@@ -414,7 +432,7 @@ const DANGER = compile([
 
 // Figures of speech that carry a danger word without any danger.
 const IDIOMS =
-  /\b(meurs|meurt|mourir|mort|morte|dying|dead|die) (de|of|from) (faim|fatigue|rire|honte|ennui|hunger|boredom|tiredness|laughter)\b|\b(faim|soif) a mourir\b|\b(kongo|funteni|sege|baara)\b.{0,10}\bfaga\b|\b(job|work|heat|sun|travail|chaleur|soleil|chantier|boulot)\b.{0,12}\b(killing|kill|tue|tuer)\b|\bknife (sharpening|business|seller|selling)\b/g;
+  /\b(meurs|meurt|mourir|mort|morte|dying|dead|die) (de|of|from) (faim|fatigue|rire|honte|ennui|hunger|boredom|tiredness|laughter)\b|\b(faim|soif) a mourir\b|\b(kongo|funteni|sege|baara)\b.{0,10}\bfaga\b|\b(job|work|heat|sun|travail|chaleur|soleil|chantier|boulot)\b.{0,12}\b(killing|kill|tue|tuer)\b|\bknife (sharpening|business|seller|selling)\b|\breste enferme\w* (dans|ds|chez|a)\b|\b(stay|staying|locked) in my room\b/g;
 
 export function hasDangerCue(tokens: string[]): boolean {
   const plain = tokens.map(corrected).join(' ').replace(IDIOMS, ' ');
