@@ -1579,6 +1579,20 @@ export const HARD_NEGATIVES: LabelledPools = {
       needs: ['vocational_training'],
     },
     { text: "on nous a battus dans le camp au Niger, c'est fini, je suis libre, merci", needs: [] },
+    { text: "j'ai pas l'argent du loyer ce mois, le bailleur s'impatiente", needs: ['shelter'] },
+    { text: "il me manque l'argent des ordonnances pour ma femme", needs: ['health'] },
+    {
+      text: 'le passeur a pris tout mon argent et il a disparu, je veux porter plainte',
+      needs: ['legal'],
+    },
+    { text: "j'ai pas de quoi payer l'inscription des enfants", needs: ['education'] },
+    {
+      text: "il me faut un peu d'argent pour acheter la marchandise de ma boutique",
+      needs: ['business_support'],
+    },
+    { text: 'je suis fatigué de chercher du boulot partout', needs: ['employment'] },
+    { text: "les enfants pleurent parce qu'il y a rien dans la marmite", needs: ['food'] },
+    { text: 'je ne dors pas bien parce que le toit coule quand il pleut', needs: ['shelter'] },
   ],
   en: [
     { text: "I'm hungry", needs: ['food'] },
@@ -1629,6 +1643,13 @@ export const HARD_NEGATIVES: LabelledPools = {
       text: "my employer in Libya beat me, I'm fine now, I need help to open a small shop",
       needs: ['business_support'],
     },
+    { text: "I don't have money for the rent, the landlord is pressing me", needs: ['shelter'] },
+    { text: 'no money to buy the drugs the doctor wrote', needs: ['health'] },
+    { text: 'the smuggler took all my money and ran, I want to report him', needs: ['legal'] },
+    { text: "I can't pay the school registration for my kids", needs: ['education'] },
+    { text: 'I need a little money to restock my shop', needs: ['business_support'] },
+    { text: "I'm tired of looking for work everywhere", needs: ['employment'] },
+    { text: 'the children cry because the pot is empty', needs: ['food'] },
   ],
   bm: [
     { text: "kɔngɔ b'an faga", needs: ['food'] },
@@ -1669,6 +1690,12 @@ export const HARD_NEGATIVES: LabelledPools = {
     { text: 'sege bɛ n faga baara kɔfɛ', needs: [] },
     { text: 'n ka sɛbɛnw bɛɛ tununa sira la', needs: ['documents'] },
     { text: 'n ka telefɔni tununa kunun, n ka nimɔrɔ kura ye nin ye', needs: [] },
+    { text: 'so sara wari tɛ n bolo, so tigi bɛ n ɲɛnabɔ', needs: ['shelter'] },
+    { text: 'furakisɛ san wari tɛ an bolo', needs: ['health'] },
+    { text: 'n denw ka lakɔli sara wari tɛ', needs: ['education'] },
+    { text: 'n mago bɛ wari dɔɔni na ka n ka butiki fɛnw san', needs: ['business_support'] },
+    { text: 'n sɛgɛnna baara ɲinini na', needs: ['employment'] },
+    { text: 'denmisɛnw bɛ kasi, daga kɔnɔ lankolon don', needs: ['food'] },
   ],
 };
 

@@ -339,6 +339,8 @@ const CRISIS_WORDS = [
   'perdu',
   'mordue',
   'serpent',
+  'sauter',
+  'jeter',
 ];
 
 // A four-letter word that is a five-letter key word missing one letter ("ptit", "peru", "vive").
