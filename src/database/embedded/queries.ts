@@ -47,15 +47,29 @@ const isFastScalar = (v: unknown): v is Scalar =>
   v instanceof ObjectId ||
   v instanceof Date;
 
-// `{ a: 1, b: 'x' }` with top-level fields and non-null scalars only (no operators, dots or nulls),
+// The values one condition accepts: `v`, `{ $eq: v }` or `{ $in: [...] }` over non-null scalars.
+function acceptedValues(condition: unknown): Scalar[] | null {
+  if (isFastScalar(condition)) return [condition];
+  if (!isPlainObject(condition)) return null;
+  const ops = Object.keys(condition);
+  if (ops.length !== 1) return null;
+  if (ops[0] === '$eq' && isFastScalar(condition.$eq)) return [condition.$eq];
+  if (ops[0] === '$in' && Array.isArray(condition.$in) && condition.$in.every(isFastScalar))
+    return condition.$in as Scalar[];
+  return null;
+}
+
+// `{ a: 1, b: { $in: ['x', 'y'] } }` on top-level fields (no other operators, dots or nulls),
 // or null when mingo has to decide.
-export function plainEquality(filter: Doc): [string, Scalar][] | null {
-  const entries = Object.entries(filter);
-  if (!entries.length) return null;
-  for (const [field, value] of entries) {
-    if (field.startsWith('$') || field.includes('.') || !isFastScalar(value)) return null;
+export function plainEquality(filter: Doc): [string, Scalar[]][] | null {
+  const conditions: [string, Scalar[]][] = [];
+  for (const [field, condition] of Object.entries(filter)) {
+    if (field.startsWith('$') || field.includes('.')) return null;
+    const values = acceptedValues(condition);
+    if (!values) return null;
+    conditions.push([field, values]);
   }
-  return entries as [string, Scalar][];
+  return conditions.length ? conditions : null;
 }
 
 // true/false when the stored value decides alone; null for BSON types left to mingo (Long, Decimal...).
@@ -70,20 +84,21 @@ function scalarEquals(stored: unknown, wanted: Scalar): boolean | null {
   return null;
 }
 
-// Equality as mongod applies it: the field equals the value or is an array holding it.
-export function matchesPlain(doc: Doc, conditions: [string, Scalar][]): boolean | null {
+// Equality as mongod applies it: the field equals an accepted value or is an array holding one.
+export function matchesPlain(doc: Doc, conditions: [string, Scalar[]][]): boolean | null {
   let undecided = false;
-  for (const [field, wanted] of conditions) {
+  for (const [field, accepted] of conditions) {
     const stored = doc[field];
     const values: unknown[] = Array.isArray(stored) ? stored : [stored];
     let verdict: boolean | null = false;
     for (const value of values) {
-      const equal = scalarEquals(value, wanted);
-      if (equal) {
-        verdict = true;
-        break;
+      for (const wanted of accepted) {
+        const equal = scalarEquals(value, wanted);
+        if (equal) verdict = true;
+        else if (equal === null && verdict === false) verdict = null;
+        if (verdict) break;
       }
-      if (equal === null) verdict = null;
+      if (verdict) break;
     }
     // One definite mismatch settles it; an unknown one waits for the other fields.
     if (verdict === false) return false;
