@@ -1,8 +1,9 @@
 process.env.DOTENV_CONFIG_QUIET = 'true';
 
-import { INestApplicationContext, LoggerService, Module } from '@nestjs/common';
+import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { I18nModule } from '../../common/i18n/i18n.module';
+import { StderrLogger } from '../../common/stderr-logger';
 import { ConfigModule } from '../../config/config.module';
 import { DatabaseModule } from '../../database/database.module';
 import { DirectoryCoreModule } from '../directory-core.module';
@@ -10,17 +11,6 @@ import { DirectoryCoreModule } from '../directory-core.module';
 // Only what the directory commands need: configuration, the database and the directory core (no HTTP).
 @Module({ imports: [ConfigModule, I18nModule, DatabaseModule, DirectoryCoreModule] })
 class DirectoryCliModule {}
-
-// stdout belongs to the command's output (the export is JSON): warnings and errors go to stderr.
-class StderrLogger implements LoggerService {
-  log(): void {}
-  warn(message: unknown): void {
-    process.stderr.write(`warn: ${String(message)}\n`);
-  }
-  error(message: unknown): void {
-    process.stderr.write(`error: ${String(message)}\n`);
-  }
-}
 
 export async function withDirectory<T>(
   run: (app: INestApplicationContext) => Promise<T>,

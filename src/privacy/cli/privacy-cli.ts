@@ -1,11 +1,12 @@
 process.env.DOTENV_CONFIG_QUIET = 'true';
 
-import { INestApplicationContext, LoggerService, Module } from '@nestjs/common';
+import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AuditService } from '../../audit/audit.service';
 import { AuditEntry, AuditEntrySchema } from '../../audit/schemas/audit-entry.schema';
 import { CryptoModule } from '../../common/crypto/crypto.module';
+import { StderrLogger } from '../../common/stderr-logger';
 import { ConfigModule } from '../../config/config.module';
 import { ContactsModule } from '../../contacts/contacts.module';
 import { DatabaseModule } from '../../database/database.module';
@@ -24,16 +25,6 @@ import { PrivacyService } from '../privacy.service';
   providers: [AuditService, PrivacyService],
 })
 class PrivacyCliModule {}
-
-class StderrLogger implements LoggerService {
-  log(): void {}
-  warn(message: unknown): void {
-    process.stderr.write(`warn: ${String(message)}\n`);
-  }
-  error(message: unknown): void {
-    process.stderr.write(`error: ${String(message)}\n`);
-  }
-}
 
 // The operator running the command, for the audit log.
 export const cliActor = () => {
