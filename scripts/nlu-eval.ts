@@ -1,13 +1,10 @@
-// Prints need, language, location and urgency figures on the dev split and the independent file.
+// Prints need, language, location and urgency figures on the dev split and each blind check file.
 // Run: npm run nlu:eval [-- --misses]
 process.env.DOTENV_CONFIG_QUIET = 'true';
-import { existsSync } from 'fs';
 import { NEED_CODES } from '../src/common/needs';
 import { Analyzer } from '../src/understanding/analyzer';
 import {
-  INDEPENDENT_2_PATH,
-  INDEPENDENT_3_PATH,
-  INDEPENDENT_PATH,
+  independentFiles,
   readJsonl,
   readSplit,
   type CorpusRow,
@@ -42,6 +39,4 @@ function report(name: string, rows: CorpusRow[]): void {
 }
 
 report('dev split', readSplit('dev'));
-if (existsSync(INDEPENDENT_PATH)) report('independent file', readJsonl(INDEPENDENT_PATH));
-if (existsSync(INDEPENDENT_2_PATH)) report('independent-2 file', readJsonl(INDEPENDENT_2_PATH));
-if (existsSync(INDEPENDENT_3_PATH)) report('independent-3 file', readJsonl(INDEPENDENT_3_PATH));
+for (const { name, path } of independentFiles()) report(`${name} file`, readJsonl(path));

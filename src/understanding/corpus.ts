@@ -1,4 +1,4 @@
-import { readFileSync } from 'fs';
+import { existsSync, readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import type { NeedCode } from '../common/needs';
 
@@ -11,13 +11,13 @@ export interface CorpusRow {
   split?: 'train' | 'dev';
 }
 
-export const CORPUS_PATH = join(__dirname, 'data', 'corpus.jsonl');
-export const INDEPENDENT_PATH = join(__dirname, 'data', 'independent.jsonl');
-// A second blind check, written before the round of changes it measures; never tuned on.
-export const INDEPENDENT_2_PATH = join(__dirname, 'data', 'independent-2.jsonl');
-// A third blind check (130 messages), written before the round of changes it measures.
-export const INDEPENDENT_3_PATH = join(__dirname, 'data', 'independent-3.jsonl');
+const DATA_DIR = join(__dirname, 'data');
+// Messages composed from hand-written fragments by scripts/nlu-corpus.ts, each row with its split.
+export const CORPUS_PATH = join(DATA_DIR, 'corpus.jsonl');
+// Whole messages written one by one (different voices per file); every fifth row is dev.
+export const WRITTEN_DIR = join(DATA_DIR, 'written');
 export const MODEL_PATH = join(__dirname, 'model', 'needs-model.json');
+const DEV_EVERY = 5;
 
 export function readJsonl(path: string): CorpusRow[] {
   return readFileSync(path, 'utf8')
@@ -26,6 +26,33 @@ export function readJsonl(path: string): CorpusRow[] {
     .map((line) => JSON.parse(line) as CorpusRow);
 }
 
+function writtenRows(): CorpusRow[] {
+  if (!existsSync(WRITTEN_DIR)) return [];
+  return readdirSync(WRITTEN_DIR)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()
+    .flatMap((f) =>
+      readJsonl(join(WRITTEN_DIR, f)).map((row, i) => ({
+        ...row,
+        split: i % DEV_EVERY === DEV_EVERY - 1 ? ('dev' as const) : ('train' as const),
+      })),
+    );
+}
+
+// Every labelled row Sira learns from or is checked on, composed and written.
+export function readCorpus(): CorpusRow[] {
+  return [...readJsonl(CORPUS_PATH), ...writtenRows()];
+}
+
 export function readSplit(split: 'train' | 'dev'): CorpusRow[] {
-  return readJsonl(CORPUS_PATH).filter((r) => r.split === split);
+  return readCorpus().filter((r) => r.split === split);
+}
+
+// Blind checks (data/independent*.jsonl): each written before the round of changes it
+// measures, by someone who never saw the corpus; never trained or tuned on.
+export function independentFiles(): { name: string; path: string }[] {
+  return readdirSync(DATA_DIR)
+    .filter((f) => /^independent.*\.jsonl$/.test(f))
+    .sort()
+    .map((f) => ({ name: f.replace(/\.jsonl$/, ''), path: join(DATA_DIR, f) }));
 }

@@ -1,11 +1,11 @@
 import { readFileSync } from 'fs';
-import { CORPUS_PATH, MODEL_PATH, readJsonl, readSplit } from './corpus';
+import { MODEL_PATH, readCorpus, readSplit } from './corpus';
 import { serializeModel } from './need-model';
 import { train } from './training';
 
 describe('need model training', () => {
   it('keeps a held-out dev split of about a quarter that shares no message with train', () => {
-    const all = readJsonl(CORPUS_PATH);
+    const all = readCorpus();
     const trainTexts = new Set(readSplit('train').map((r) => r.text.toLowerCase()));
     const dev = readSplit('dev');
 
