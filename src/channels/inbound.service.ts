@@ -60,7 +60,8 @@ export class InboundService {
     const channel: ChannelType = from.toLowerCase().startsWith('whatsapp:') ? 'whatsapp' : 'sms';
     const text = first(params.Body);
     const media = this.media(params);
-    const contact = await this.contacts.upsertByPhone(from, channel);
+    // The person, found or created, with this message's time recorded: one round trip.
+    const contact = await this.contacts.upsertByPhone(from, channel, new Date());
 
     const claim = await this.claim({ messageSid, contact, channel, text, media });
     if (!claim.fresh) {
@@ -128,7 +129,6 @@ export class InboundService {
     media: InboundMedia[],
   ): Promise<{ replies: string[]; keyword: string | null }> {
     const now = new Date();
-    await this.contacts.recordInbound(contact.id, channel, now);
     if (channel === 'whatsapp') await this.outbox.releaseHeld(contact.id);
 
     const keyword = detectKeyword(text);

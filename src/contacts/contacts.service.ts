@@ -27,34 +27,39 @@ export class ContactsService {
   ) {}
 
   // One contact per number, whatever the channel; adds the channel the first time it is seen.
-  async upsertByPhone(rawPhone: string, channel: ChannelType): Promise<ContactView> {
+  // inboundAt: a message just came in on this channel, recorded in the same round trip
+  // (one for a known number and channel, two for a new number or channel).
+  async upsertByPhone(rawPhone: string, channel: ChannelType, inboundAt?: Date): Promise<ContactView> {
     const phone = this.normalise(rawPhone);
     const phoneHash = this.cipher.blindIndex(phone);
-    let doc = await this.contacts.findOne({ phoneHash }).exec();
-    if (!doc) {
+    const seen = inboundAt ? { lastInboundAt: inboundAt } : {};
+    for (let attempt = 1; ; attempt++) {
+      const known = { phoneHash, 'channels.type': channel };
+      const doc = inboundAt
+        ? await this.contacts
+            .findOneAndUpdate(known, { $set: { 'channels.$.lastInboundAt': inboundAt, ...seen } }, { returnDocument: 'after' })
+            .exec()
+        : await this.contacts.findOne(known).exec();
+      if (doc) return this.view(doc);
       try {
-        doc = await this.contacts.create({
-          phoneEnc: this.cipher.encrypt(phone),
-          phoneHash,
-          channels: [{ type: channel }],
-        });
+        const added = await this.contacts
+          .findOneAndUpdate(
+            { phoneHash, 'channels.type': { $ne: channel } },
+            {
+              $push: { channels: { type: channel, lastInboundAt: inboundAt ?? null, optedOut: false, optedOutAt: null } },
+              $set: seen,
+              $setOnInsert: { phoneEnc: this.cipher.encrypt(phone) },
+            },
+            { upsert: true, returnDocument: 'after' },
+          )
+          .orFail()
+          .exec();
+        return this.view(added);
       } catch (error) {
-        // Two first messages at once: the other request created it.
-        if (!isDuplicateKey(error)) throw error;
-        doc = await this.contacts.findOne({ phoneHash }).orFail().exec();
+        // Two first messages at once: the other request created the contact (or added the channel).
+        if (!isDuplicateKey(error) || attempt >= 3) throw error;
       }
     }
-    if (!doc.channels.some((c) => c.type === channel)) {
-      doc =
-        (await this.contacts
-          .findOneAndUpdate(
-            { _id: doc._id, 'channels.type': { $ne: channel } },
-            { $push: { channels: { type: channel, lastInboundAt: null, optedOut: false, optedOutAt: null } } },
-            { returnDocument: 'after' },
-          )
-          .exec()) ?? (await this.contacts.findById(doc._id).orFail().exec());
-    }
-    return this.view(doc);
   }
 
   async findById(id: string): Promise<ContactView | null> {
@@ -86,15 +91,6 @@ export class ContactsService {
   async lastInboundAt(id: string, channel: ChannelType): Promise<Date | null> {
     const doc = await this.load(id);
     return doc.channels.find((c) => c.type === channel)?.lastInboundAt ?? null;
-  }
-
-  async recordInbound(id: string, channel: ChannelType, at: Date): Promise<void> {
-    const doc = await this.load(id);
-    const index = doc.channels.findIndex((c) => c.type === channel);
-    if (index < 0) throw new ContactsException(ContactsExceptionCode.NOT_FOUND, 'channel not registered');
-    await this.contacts
-      .updateOne({ _id: id }, { $set: { [`channels.${index}.lastInboundAt`]: at, lastInboundAt: at } })
-      .exec();
   }
 
   // Atomic, so two STOPs at once confirm only once. Returns whether this call changed anything.
