@@ -2,13 +2,13 @@ import { join } from 'node:path';
 import { Injectable, Logger } from '@nestjs/common';
 import { DEFAULT_DB_NAME } from './connection';
 import { DatabaseException, DatabaseExceptionCode } from './database.exception';
-import { EmbeddedMongoServer } from './embedded/server';
+import { EmbeddedServerThread } from './embedded/thread';
 
-// Owns the embedded server when no MONGODB_URI is configured.
+// Owns the embedded server when no MONGODB_URI is configured; it runs on a worker thread.
 @Injectable()
 export class EmbeddedDatabaseService {
   private readonly logger = new Logger(EmbeddedDatabaseService.name);
-  private server: EmbeddedMongoServer | null = null;
+  private server: EmbeddedServerThread | null = null;
 
   get running(): boolean {
     return this.server !== null;
@@ -17,7 +17,7 @@ export class EmbeddedDatabaseService {
   // Starts the server persisting under `${dataDir}/db`; resolves to a URI with the database name.
   async start(dataDir: string): Promise<string> {
     const dir = join(dataDir, 'db');
-    const server = new EmbeddedMongoServer();
+    const server = new EmbeddedServerThread((error) => this.crashed(error));
     try {
       const { uri } = await server.start({ dataDir: dir });
       this.server = server;
@@ -38,8 +38,15 @@ export class EmbeddedDatabaseService {
     const server = this.server;
     this.server = null;
     if (!server) return;
-    server.flush();
     await server.stop();
     this.logger.log('embedded database stopped');
+  }
+
+  // Without its database the service cannot answer: exit so the supervisor restarts it. Every
+  // acknowledged write is already in the journal.
+  private crashed(error: Error): void {
+    this.server = null;
+    this.logger.error(`embedded database worker died, exiting: ${error.message}`);
+    process.exit(1);
   }
 }
