@@ -18,7 +18,7 @@ import { SiraTools } from '../../dialogs/sira-tools';
 import { SiraBotHandler } from '../channels/bot.token';
 import { isETagConflict } from './bot.exception';
 import { MongoStorage } from './mongo-storage';
-import { OptimisticState } from './optimistic-state';
+import { PersonState } from './person-state';
 
 export const DIALOG_PORTS = Symbol('DIALOG_PORTS');
 
@@ -28,13 +28,12 @@ const MAX_ATTEMPTS = 6;
 const RETRY_JITTER_MS = 50;
 
 // One turn of the conversation: load state, route to an open ticket or run the dialogs, save.
-// Replies are held until the state is saved: if another turn for the same conversation saved
+// Replies are held until the state is saved: if another turn for the same person saved
 // first (eTag conflict), the turn runs again on the fresh state and nothing is sent twice.
 @Injectable()
 export class SiraBot implements SiraBotHandler {
   private readonly logger = new Logger(SiraBot.name);
-  private readonly conversationState: OptimisticState;
-  private readonly userState: OptimisticState;
+  private readonly state: PersonState;
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly tools: SiraTools;
   private readonly dialogs: DialogSet;
@@ -44,21 +43,20 @@ export class SiraBot implements SiraBotHandler {
     storage: MongoStorage,
     @Inject(DIALOG_PORTS) private readonly ports: DialogPorts,
   ) {
-    this.conversationState = OptimisticState.conversation(storage);
-    this.userState = OptimisticState.user(storage);
-    this.dialogState = this.conversationState.createProperty<DialogState>('dialogState');
+    this.state = new PersonState(storage);
+    this.dialogState = this.state.conversationProperty<DialogState>('dialogState');
     this.tools = new SiraTools(
       ports,
-      this.conversationState.createProperty<Flow>('flow'),
-      this.userState.createProperty<Profile>('profile'),
+      this.state.conversationProperty<Flow>('flow'),
+      this.state.personProperty<Profile>('profile'),
     );
     this.dialogs = new DialogSet(this.dialogState).add(new MainDialog(this.tools));
   }
 
   async run(context: TurnContext): Promise<void> {
     if (context.activity.type !== ActivityTypes.Message || !this.tools.text(context)) return;
-    // One turn at a time per conversation on this instance; across instances the eTag decides.
-    const key = context.activity.conversation.id;
+    // One turn at a time per person on this instance; across instances the eTag decides.
+    const key = context.activity.from.id;
     const previous = this.running.get(key) ?? Promise.resolve();
     const current = previous.then(() => this.runAlone(context));
     const settled = current.catch(() => undefined);
@@ -79,20 +77,19 @@ export class SiraBot implements SiraBotHandler {
       return activities.map(() => ({ id: '' }));
     });
     try {
-      // Both states at once: the storage answers them with one read.
-      await Promise.all([this.conversationState.load(context), this.userState.load(context)]);
+      // One read: the person's profile and every channel's conversation are one document.
+      await this.state.load(context);
       for (let attempt = 1; ; attempt++) {
         held.length = 0;
         try {
           await this.turn(context, held);
-          await this.conversationState.saveChanges(context);
-          await this.userState.saveChanges(context);
+          await this.state.saveChanges(context);
           break;
         } catch (error) {
           if (!isETagConflict(error) || attempt >= MAX_ATTEMPTS) throw error;
           this.logger.warn(`state conflict on attempt ${attempt}, running the turn again`);
           await sleep(randomInt(RETRY_JITTER_MS) * attempt);
-          await Promise.all([this.conversationState.load(context, true), this.userState.load(context, true)]);
+          await this.state.load(context, true);
         }
       }
     } finally {

@@ -3,6 +3,7 @@ import { getConnectionToken } from '@nestjs/mongoose';
 import { Connection } from 'mongoose';
 import { Flow } from '../../dialogs/flow-state';
 import { MongoStorage } from '../../src/bot/mongo-storage';
+import { personStateKey } from '../../src/bot/person-state';
 import { toGsm7 } from '../../src/channels/sms-text';
 import { I18nService } from '../../src/common/i18n/i18n.service';
 import { Lang } from '../../src/common/i18n/lang';
@@ -50,11 +51,11 @@ describe('dialog transcripts through the Twilio webhook', () => {
     collection('referrals').find({ contactId: await contactOf(phone) }).toArray();
   const ticketsOf = async (phone: Phone) =>
     collection('handoffs').find({ contactId: await contactOf(phone) }).toArray();
-  // botbuilder's ConversationState key for this person on SMS.
-  const conversationKey = async (phone: Phone) => `sms/conversations/sms:${await contactOf(phone)}`;
+  // The bot's state of this person (one document: profile, and a conversation per channel).
+  const stateKey = async (phone: Phone) => personStateKey(await contactOf(phone));
   const flowOf = async (phone: Phone): Promise<Flow> => {
-    const key = await conversationKey(phone);
-    return (await t.app.get(MongoStorage).read([key]))[key].flow as Flow;
+    const key = await stateKey(phone);
+    return (await t.app.get(MongoStorage).read([key]))[key].conversations.sms.flow as Flow;
   };
 
   // The results step: 1 to 3 services, one message each, then the choice prompt.
@@ -306,10 +307,10 @@ describe('dialog transcripts through the Twilio webhook', () => {
     await phone.send('bjr jsuis a kayes jcherche du travail');
     await phone.send('1');
     // Age the conversation by 25 hours, as if the person had been silent.
-    const key = await conversationKey(phone);
+    const key = await stateKey(phone);
     const storage = t.app.get(MongoStorage);
     const item = (await storage.read([key]))[key];
-    item.flow.lastAt -= 25 * 60 * 60 * 1000;
+    item.conversations.sms.flow.lastAt -= 25 * 60 * 60 * 1000;
     await storage.write({ [key]: item });
 
     const back = await phone.send('salut');
