@@ -66,8 +66,11 @@ export class NestDialogPorts implements DialogPorts {
     return this.handoffs.open(input);
   }
 
-  findOpenHandoff(contactId: string): Promise<{ id: string } | null> {
-    return this.handoffs.findOpenForContact(contactId);
+  // Asked only while the contact's ticket hint is set: none open means the hint is stale.
+  async findOpenHandoff(contactId: string): Promise<{ id: string } | null> {
+    const ticket = await this.handoffs.findOpenForContact(contactId);
+    if (!ticket) await this.contacts.dropStaleTicketHint(contactId);
+    return ticket;
   }
 
   appendToHandoff(

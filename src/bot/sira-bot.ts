@@ -15,7 +15,7 @@ import { MainDialog, MainDialogOptions } from '../../dialogs/main-dialog';
 import { DialogPorts } from '../../dialogs/ports';
 import { parseYesNo } from '../../dialogs/replies';
 import { SiraTools } from '../../dialogs/sira-tools';
-import { SiraBotHandler } from '../channels/bot.token';
+import { SiraBotHandler, SiraChannelData } from '../channels/bot.token';
 import { isETagConflict } from './bot.exception';
 import { MongoStorage } from './mongo-storage';
 import { PersonState } from './person-state';
@@ -82,7 +82,7 @@ export class SiraBot implements SiraBotHandler {
       for (let attempt = 1; ; attempt++) {
         held.length = 0;
         try {
-          await this.turn(context, held);
+          await this.turn(context, held, attempt);
           await this.state.saveChanges(context);
           break;
         } catch (error) {
@@ -99,7 +99,7 @@ export class SiraBot implements SiraBotHandler {
     if (held.length) await context.sendActivities(held);
   }
 
-  private async turn(context: TurnContext, held: Partial<Activity>[]): Promise<void> {
+  private async turn(context: TurnContext, held: Partial<Activity>[], attempt: number): Promise<void> {
     const flow = await this.tools.flow(context);
     const now = Date.now();
     const expired = flow.lastAt !== undefined && now - flow.lastAt > SESSION_TTL_MS;
@@ -112,7 +112,7 @@ export class SiraBot implements SiraBotHandler {
       Object.assign(flow, { ...emptyFlow(), lastAt: now, toldTicketId: flow.toldTicketId });
     }
     const handled =
-      (await this.relayToCaseworker(context, dc, flow)) || (await this.answerFollowUp(context, dc));
+      (await this.relayToCaseworker(context, dc, flow, attempt > 1)) || (await this.answerFollowUp(context, dc));
     if (!handled) {
       const result = await dc.continueDialog();
       if (result.status === DialogTurnStatus.empty) {
@@ -125,7 +125,16 @@ export class SiraBot implements SiraBotHandler {
   }
 
   // While a ticket is open the person talks to a caseworker; the bot says so once per ticket.
-  private async relayToCaseworker(context: TurnContext, dc: DialogContext, flow: Flow): Promise<boolean> {
+  private async relayToCaseworker(
+    context: TurnContext,
+    dc: DialogContext,
+    flow: Flow,
+    rerun: boolean,
+  ): Promise<boolean> {
+    // The contact's hint, read as the message came in, spares the lookup while no ticket is open;
+    // a turn run again after a conflict looks anyway (the other turn may have opened one).
+    const { ticketHint } = (context.activity.channelData ?? {}) as Partial<SiraChannelData>;
+    if (ticketHint === null && !rerun) return false;
     const ticket = await this.ports.findOpenHandoff(this.tools.contactId(context));
     if (!ticket) return false;
     const text = this.tools.text(context);

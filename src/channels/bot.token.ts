@@ -11,6 +11,8 @@ export interface SiraBotHandler {
 export interface SiraChannelData {
   messageSid: string;
   contactId: string;
+  // The contact's ticket hint: null means no caseworker ticket is open (absent: unknown, look).
+  ticketHint?: string | null;
   numMedia: number;
   mediaUrls: string[];
   mediaTypes: string[];

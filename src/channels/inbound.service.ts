@@ -178,6 +178,7 @@ export class InboundService {
     const channelData: SiraChannelData = {
       messageSid: record.messageSid,
       contactId: contact.id,
+      ticketHint: contact.ticketHint,
       numMedia: media.length,
       mediaUrls: media.map((m) => m.url),
       mediaTypes: media.map((m) => m.contentType ?? ''),

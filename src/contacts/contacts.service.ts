@@ -16,8 +16,13 @@ export interface ContactView {
   optedOut: boolean;
   optedOutAt: Date | null;
   lastInboundAt: Date | null;
+  // Non-null: a caseworker ticket may be open (see Contact.ticketHint); null: none is.
+  ticketHint: string | null;
   createdAt: Date;
 }
+
+// A ticket hint older than this with no open ticket behind it is stale.
+const STALE_TICKET_HINT_MS = 60_000;
 
 @Injectable()
 export class ContactsService {
@@ -93,6 +98,38 @@ export class ContactsService {
     return doc.channels.find((c) => c.type === channel)?.lastInboundAt ?? null;
   }
 
+  // Before a ticket is opened: from now on turns look for it.
+  async markTicketHint(id: string, ticketId: string): Promise<void> {
+    if (!Types.ObjectId.isValid(id)) return;
+    await this.contacts.updateOne({ _id: id }, { $set: { ticketHint: ticketId, ticketHintAt: new Date() } }).exec();
+  }
+
+  // Tickets open before hints existed: their people get one.
+  async markTicketHints(ids: string[]): Promise<void> {
+    const valid = ids.filter((id) => Types.ObjectId.isValid(id));
+    if (!valid.length) return;
+    await this.contacts
+      .updateMany({ _id: { $in: valid }, ticketHint: null }, { $set: { ticketHint: 'open', ticketHintAt: new Date() } })
+      .exec();
+  }
+
+  // After a ticket is closed; a hint set meanwhile for another ticket stays.
+  async clearTicketHint(id: string, ticketId: string): Promise<void> {
+    if (!Types.ObjectId.isValid(id)) return;
+    await this.contacts.updateOne({ _id: id, ticketHint: ticketId }, { $set: { ticketHint: null, ticketHintAt: null } }).exec();
+  }
+
+  // A lookup found no open ticket: a hint old enough to be no ticket being opened right now goes.
+  async dropStaleTicketHint(id: string): Promise<void> {
+    if (!Types.ObjectId.isValid(id)) return;
+    await this.contacts
+      .updateOne(
+        { _id: id, ticketHintAt: { $lt: new Date(Date.now() - STALE_TICKET_HINT_MS) } },
+        { $set: { ticketHint: null, ticketHintAt: null } },
+      )
+      .exec();
+  }
+
   // Atomic, so two STOPs at once confirm only once. Returns whether this call changed anything.
   async optOut(id: string, channel: ChannelType, at: Date): Promise<boolean> {
     const doc = await this.load(id);
@@ -146,6 +183,7 @@ export class ContactsService {
       optedOut: doc.optedOut,
       optedOutAt: doc.optedOutAt,
       lastInboundAt: doc.lastInboundAt,
+      ticketHint: doc.ticketHint ?? null,
       createdAt: doc.createdAt,
     };
   }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { ContactsModule } from '../contacts/contacts.module';
 import { GeographyModule } from '../geography/geography.module';
 import { OutboxModule } from '../outbox/outbox.module';
 import { UsersModule } from '../users/users.module';
@@ -23,6 +24,7 @@ import {
       { name: HandoffEventRecord.name, schema: HandoffEventRecordSchema },
       { name: HandoffEventSeq.name, schema: HandoffEventSeqSchema },
     ]),
+    ContactsModule,
     GeographyModule,
     OutboxModule,
     UsersModule,

@@ -1,9 +1,10 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { QueryFilter, Model, isValidObjectId } from 'mongoose';
+import { QueryFilter, Model, Types, isValidObjectId } from 'mongoose';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/role';
 import { AppConfig } from '../config/app-config';
+import { ContactsService } from '../contacts/contacts.service';
 import { GeographyService } from '../geography/geography.service';
 import { FieldCipher } from '../common/crypto/field-cipher';
 import { I18nService } from '../common/i18n/i18n.service';
@@ -38,7 +39,7 @@ const SYSTEM_ACTOR = { id: 'system', email: 'system' };
 type Lean = Handoff & { _id: { toString(): string } };
 
 @Injectable()
-export class HandoffService {
+export class HandoffService implements OnApplicationBootstrap {
   private readonly logger = new Logger(HandoffService.name);
 
   constructor(
@@ -52,7 +53,18 @@ export class HandoffService {
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly geography: GeographyService,
+    private readonly contacts: ContactsService,
   ) {}
+
+  // Tickets opened before contacts carried a ticket hint give their people one: no turn misses them.
+  async onApplicationBootstrap(): Promise<void> {
+    try {
+      const open = await this.handoffs.find({ open: true }, { contactId: 1 }).lean<Lean[]>().exec();
+      await this.contacts.markTicketHints(open.map((doc) => doc.contactId));
+    } catch (error) {
+      this.logger.warn(`ticket hints of open tickets not checked: ${(error as Error).message}`);
+    }
+  }
 
   // Bot side ---------------------------------------------------------------------------------
 
@@ -61,8 +73,12 @@ export class HandoffService {
     const existing = await this.findExisting(input);
     if (existing) return { id: await this.raiseIfMoreUrgent(existing, input), created: false };
     const now = this.clock.now();
+    // The person's hint first, the ticket second: a turn never misses an open ticket.
+    const id = new Types.ObjectId();
+    await this.contacts.markTicketHint(input.contactId, id.toString());
     try {
       const doc = await this.handoffs.create({
+        _id: id,
         contactId: input.contactId,
         channel: input.channel,
         language: input.language,
@@ -91,6 +107,7 @@ export class HandoffService {
       if (!isDuplicateKey(error)) throw error;
       const winner = await this.findExisting(input);
       if (!winner) throw error;
+      if (winner.open) await this.contacts.markTicketHint(input.contactId, winner._id.toString());
       return { id: winner._id.toString(), created: false };
     }
   }
@@ -320,6 +337,8 @@ export class HandoffService {
       .lean<Lean>()
       .exec();
     if (!doc) throw await this.notHolder(user, id);
+    // The ticket first, the hint second (only if it is still this ticket's).
+    await this.contacts.clearTicketHint(doc.contactId, doc._id.toString());
     await this.audit.record(user, 'handoff.close', { type: 'handoff', id });
     this.publish('closed', doc);
     await this.tellPerson(doc, 'handoff:person.closed', `handoff-closed:${id}`);

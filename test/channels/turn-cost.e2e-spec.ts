@@ -46,8 +46,8 @@ describe('database operations per dialog turn', () => {
     // The conversation really went through: results, then a referral code.
     expect(consent.replies.length).toBeGreaterThan(1);
     expect(referral.replies.join(' ')).toMatch(/\b[2-9A-HJKMNP-Z]{6}\b/);
-    expect(first.ops.length).toBeLessThanOrEqual(10);
-    expect(consent.ops.length).toBeLessThanOrEqual(8);
-    expect(referral.ops.length).toBeLessThanOrEqual(15);
+    expect(first.ops.length).toBeLessThanOrEqual(8);
+    expect(consent.ops.length).toBeLessThanOrEqual(6);
+    expect(referral.ops.length).toBeLessThanOrEqual(13);
   });
 });

@@ -47,6 +47,15 @@ export class Contact {
   @Prop({ type: Date, default: null })
   lastInboundAt!: Date | null;
 
+  // Set before a ticket is opened for the person and cleared once it is closed, so a turn need not
+  // look for an open ticket while this is null. A hint that outlives its ticket (a crash between
+  // the two writes) only costs a lookup, and is dropped once it is a minute old.
+  @Prop({ type: String, default: null })
+  ticketHint!: string | null;
+
+  @Prop({ type: Date, default: null })
+  ticketHintAt!: Date | null;
+
   createdAt!: Date;
   updatedAt!: Date;
 }
