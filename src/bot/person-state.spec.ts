@@ -7,7 +7,7 @@ const turn = (channelId: string, contactId = 'c1'): TurnContext =>
     channelId,
     from: { id: contactId, name: '' },
     recipient: { id: 'sira', name: 'Sira' },
-    conversation: { id: `${channelId}:${contactId}`, name: '', isGroup: false },
+    conversation: { id: `${channelId}:${contactId}`, name: '', isGroup: false, conversationType: 'personal' },
     text: 'bonjour',
   });
 
