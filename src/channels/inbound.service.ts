@@ -76,7 +76,8 @@ export class InboundService {
         resolve(EMPTY_TWIML);
       }, this.options.inlineDeadlineMs);
     });
-    const finished = this.turn(claim.record, contact, channel, text, media).then(async ({ replies, keyword }) => {
+    // Within the turn, the person read above answers the outbox's lookups of them.
+    const answered = () => this.turn(claim.record, contact, channel, text, media).then(async ({ replies, keyword }) => {
       // Decided here, synchronously: in time → the webhook waits for this reply (the deadline is off);
       // too late → the webhook got an empty answer and the replies leave through the outbox.
       if (!late) clearTimeout(timer);
@@ -93,6 +94,7 @@ export class InboundService {
       );
       return reply;
     });
+    const finished = this.contacts.duringTurnOf(contact, answered);
     // Once answered, nobody awaits the turn any more: its failure must still be seen.
     finished.catch((error: unknown) => {
       if (late) this.logger.error(`late turn for ${messageSid} failed: ${error instanceof Error ? error.message : String(error)}`);

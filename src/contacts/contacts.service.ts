@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, Types } from 'mongoose';
@@ -24,8 +25,15 @@ export interface ContactView {
 // A ticket hint older than this with no open ticket behind it is stale.
 const STALE_TICKET_HINT_MS = 60_000;
 
+// The person of the inbound turn running in this async context, while nothing changed them.
+interface TurnContact {
+  view: ContactView | null;
+}
+
 @Injectable()
 export class ContactsService {
+  private readonly turnContact = new AsyncLocalStorage<TurnContact>();
+
   constructor(
     @InjectModel(Contact.name) private readonly contacts: Model<Contact>,
     private readonly cipher: FieldCipher,
@@ -67,7 +75,15 @@ export class ContactsService {
     }
   }
 
+  // Runs an inbound turn with its person already read: findById of them within it (the outbox
+  // queueing a message) costs no round trip, until this service changes them and it reads again.
+  duringTurnOf<T>(contact: ContactView, run: () => Promise<T>): Promise<T> {
+    return this.turnContact.run({ view: contact }, run);
+  }
+
   async findById(id: string): Promise<ContactView | null> {
+    const known = this.turnContact.getStore()?.view;
+    if (known?.id === id) return known;
     if (!Types.ObjectId.isValid(id)) return null;
     const doc = await this.contacts.findById(id).exec();
     return doc ? this.view(doc) : null;
@@ -86,6 +102,7 @@ export class ContactsService {
   }
 
   async setLanguage(id: string, lang: Lang): Promise<void> {
+    this.changed(id);
     await this.contacts.updateOne({ _id: id }, { $set: { language: lang } }).exec();
   }
 
@@ -100,6 +117,7 @@ export class ContactsService {
 
   // Before a ticket is opened: from now on turns look for it.
   async markTicketHint(id: string, ticketId: string): Promise<void> {
+    this.changed(id);
     if (!Types.ObjectId.isValid(id)) return;
     await this.contacts.updateOne({ _id: id }, { $set: { ticketHint: ticketId, ticketHintAt: new Date() } }).exec();
   }
@@ -115,12 +133,14 @@ export class ContactsService {
 
   // After a ticket is closed; a hint set meanwhile for another ticket stays.
   async clearTicketHint(id: string, ticketId: string): Promise<void> {
+    this.changed(id);
     if (!Types.ObjectId.isValid(id)) return;
     await this.contacts.updateOne({ _id: id, ticketHint: ticketId }, { $set: { ticketHint: null, ticketHintAt: null } }).exec();
   }
 
   // A lookup found no open ticket: a hint old enough to be no ticket being opened right now goes.
   async dropStaleTicketHint(id: string): Promise<void> {
+    this.changed(id);
     if (!Types.ObjectId.isValid(id)) return;
     await this.contacts
       .updateOne(
@@ -132,6 +152,7 @@ export class ContactsService {
 
   // Atomic, so two STOPs at once confirm only once. Returns whether this call changed anything.
   async optOut(id: string, channel: ChannelType, at: Date): Promise<boolean> {
+    this.changed(id);
     const doc = await this.load(id);
     const index = doc.channels.findIndex((c) => c.type === channel);
     const channelFields = index < 0 ? {} : { [`channels.${index}.optedOut`]: true, [`channels.${index}.optedOutAt`]: at };
@@ -145,6 +166,7 @@ export class ContactsService {
   }
 
   async optIn(id: string): Promise<boolean> {
+    this.changed(id);
     const doc = await this.load(id);
     const channelFields = Object.fromEntries(
       doc.channels.flatMap((_, i) => [
@@ -162,6 +184,12 @@ export class ContactsService {
     const phone = toE164(rawPhone);
     if (!phone) throw new ContactsException(ContactsExceptionCode.INVALID_PHONE, 'not a phone number');
     return phone;
+  }
+
+  // The turn's view of this person is stale from now on.
+  private changed(id: string): void {
+    const turn = this.turnContact.getStore();
+    if (turn?.view?.id === id) turn.view = null;
   }
 
   private async load(id: string): Promise<ContactDocument> {

@@ -1,3 +1,4 @@
+import { Types } from 'mongoose';
 import { ContactsService } from '../../src/contacts/contacts.service';
 import { ContactsException } from '../../src/contacts/contacts.exception';
 import { createTestApp, TestApp } from '../harness/app';
@@ -45,5 +46,17 @@ describe('contacts', () => {
     const params = inboundParams({ from: '+22376000602', body: 'i ni ce' });
     await postTwilio(t, MESSAGES_WEBHOOK, params);
     expect(bot.activities.find((a) => a.id === params.MessageSid)!.locale).toBe('bm');
+  });
+
+  it('answers for the person of an inbound turn without reading them again, until it changes them', async () => {
+    const contact = await sut.upsertByPhone('+22376000603', 'sms', new Date());
+    const stored = collection(t, 'contacts');
+    await sut.duringTurnOf(contact, async () => {
+      await stored.updateOne({ _id: new Types.ObjectId(contact.id) }, { $set: { language: 'en' } });
+      expect(await sut.findById(contact.id)).toBe(contact);
+      expect(await sut.optOut(contact.id, 'sms', new Date())).toBe(true);
+      expect(await sut.findById(contact.id)).toMatchObject({ optedOut: true, language: 'en' });
+    });
+    expect(await sut.findById(contact.id)).toMatchObject({ optedOut: true, language: 'en' });
   });
 });

@@ -48,6 +48,6 @@ describe('database operations per dialog turn', () => {
     expect(referral.replies.join(' ')).toMatch(/\b[2-9A-HJKMNP-Z]{6}\b/);
     expect(first.ops.length).toBeLessThanOrEqual(8);
     expect(consent.ops.length).toBeLessThanOrEqual(6);
-    expect(referral.ops.length).toBeLessThanOrEqual(13);
+    expect(referral.ops.length).toBeLessThanOrEqual(12);
   });
 });
