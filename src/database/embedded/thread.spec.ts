@@ -8,6 +8,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { Logger } from '@nestjs/common';
 import mongoose from 'mongoose';
 import { EmbeddedServerThread } from './thread';
@@ -100,5 +101,21 @@ describe('EmbeddedServerThread', () => {
 
     expect(crashes).toHaveLength(1);
     expect(crashes[0].message).toMatch(/memory limit|out of memory/i);
+  });
+
+  it("is not held to the app thread's --max-old-space-size (a database may outgrow the app's cap)", async () => {
+    // As `node --max-old-space-size=48`: the flag caps every isolate created after it.
+    setFlagsFromString('--max-old-space-size=48');
+    const { uri } = await sut.start({ dataDir: null });
+    const conn = await mongoose.createConnection(`${uri}/thread`).asPromise();
+    const text = 'x'.repeat(1 << 20);
+    for (let i = 0; i < 96 && !crashes.length; i++)
+      await conn.collection('big').insertOne({ i, text });
+    const stored = await conn.collection('big').countDocuments();
+    await conn.close();
+    setFlagsFromString('--max-old-space-size=0');
+
+    expect(crashes).toEqual([]);
+    expect(stored).toBe(96);
   });
 });
