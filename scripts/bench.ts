@@ -5,6 +5,8 @@
 //   npm run bench [-- --connections 200 --duration 20 --pool 4000 --profile]
 //   npm run bench -- --soak [--conversations 50000]   (stores that many conversations, reports RSS)
 //   npm run bench -- --mongodb-uri mongodb://127.0.0.1:27017   (Sira on a real mongod instead of the embedded one)
+//   npm run bench -- --node-options "--max-old-space-size=256"   (node flags for Sira instead of npm start's)
+// Peak RSS is the whole Sira process: the app thread and the embedded database's worker thread.
 // Targets are printed, not asserted.
 process.env.DOTENV_CONFIG_QUIET = 'true';
 
@@ -12,7 +14,7 @@ import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
@@ -40,10 +42,17 @@ const MONGODB_URI = (() => {
   return at >= 0 ? argv[at + 1] : undefined;
 })();
 
+// Node flags Sira runs with; by default those of `npm start` / `start:prod` (package.json).
+const NODE_OPTIONS = (() => {
+  const at = argv.indexOf('--node-options');
+  return at >= 0 ? argv[at + 1].split(/\s+/).filter(Boolean) : undefined;
+})();
+
 const ROOT = resolve(__dirname, '..');
 const MAIN = join(ROOT, 'dist', 'src', 'main.js');
 const BARE = join(ROOT, 'scripts', 'bench', 'bare-server.js');
 const PROFILER = join(ROOT, 'scripts', 'bench', 'cpu-profile.js');
+const SAMPLER = join(ROOT, 'scripts', 'bench', 'memory-sampler.js');
 const WEBHOOK = '/webhooks/twilio/messages';
 const PUBLIC_BASE_URL = 'https://bench.sira.invalid';
 const AUTH_TOKEN = randomBytes(16).toString('hex');
@@ -67,6 +76,10 @@ interface Measured {
   errors: number;
   answered: number;
   peakRssMb: number;
+  // Peak V8 heap of Sira's app thread (main thread only), when sampled.
+  appHeapMb?: number;
+  // The app thread's heap in use after a full GC at the end of the run (with --node-options --expose-gc).
+  appLiveMb?: number;
 }
 
 async function freePort(): Promise<number> {
@@ -95,6 +108,15 @@ function memory(pid: number): { hwm: number; rss: number } {
   const kb = (field: string) =>
     Number(status.match(new RegExp(`^${field}:\\s+(\\d+)`, 'm'))?.[1] ?? 0);
   return { hwm: kb('VmHWM') / 1024, rss: kb('VmRSS') / 1024 };
+}
+
+// The node flags before dist/src/main.js in package.json's start:prod.
+function startFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const command = /\bnode\s+(.*?)\s*dist\/src\/main\.js/.exec(pkg.scripts['start:prod'] ?? '');
+  return command ? command[1].split(/\s+/).filter(Boolean) : [];
 }
 
 function ensureBuilt(): void {
@@ -127,7 +149,13 @@ async function startSira(dataDir: string): Promise<Target> {
     DIRECTORY_DEMO_SEED: 'on',
     BENCH_PROFILE_FILE: join(ROOT, `bench-${Date.now()}.cpuprofile`),
   });
-  const args = [...(PROFILE ? ['-r', PROFILER] : []), MAIN];
+  const args = [
+    ...(NODE_OPTIONS ?? startFlags()),
+    '-r',
+    SAMPLER,
+    ...(PROFILE ? ['-r', PROFILER] : []),
+    MAIN,
+  ];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env,
@@ -263,8 +291,10 @@ async function stop(target: Target): Promise<void> {
 
 const fmt = (m: Measured) =>
   `${m.rps.toFixed(0).padStart(7)} req/s  p50 ${String(m.p50).padStart(4)} ms  p99 ${String(m.p99).padStart(4)} ms  ` +
-  `peak RSS ${m.peakRssMb.toFixed(0).padStart(4)} MB  (${m.requests} requests, ${m.answered} answered inline, ` +
-  `${m.non2xx} non-2xx, ${m.errors} errors)`;
+  `peak RSS ${m.peakRssMb.toFixed(0).padStart(4)} MB` +
+  (m.appHeapMb === undefined ? '' : ` (app thread heap ${m.appHeapMb.toFixed(0)} MB)`) +
+  (m.appLiveMb === undefined ? '' : ` (app live after GC ${m.appLiveMb.toFixed(0)} MB)`) +
+  `  (${m.requests} requests, ${m.answered} answered inline, ${m.non2xx} non-2xx, ${m.errors} errors)`;
 
 function verdict(label: string, ok: boolean, detail: string): string {
   return `  ${ok ? 'met   ' : 'MISSED'} ${label}: ${detail}`;
@@ -275,6 +305,19 @@ const ask = (child: ChildProcess, message: string, answer: string) =>
     const listen = (m: unknown) => m === answer && (child.off('message', listen), done());
     child.on('message', listen);
     child.send(message);
+  });
+
+// The app thread's heap peaks since the last call (scripts/bench/memory-sampler.js).
+const appHeap = (child: ChildProcess) =>
+  new Promise<{ heapTotal: number; live?: number }>((done) => {
+    const listen = (m: unknown) => {
+      const memory = (m as { memory?: { heapTotal: number; live?: number } }).memory;
+      if (!memory) return;
+      child.off('message', listen);
+      done(memory);
+    };
+    child.on('message', listen);
+    child.send('memory:report');
   });
 
 async function profileWindow(sira: Target, run: () => Promise<Measured>): Promise<Measured> {
@@ -293,7 +336,10 @@ async function benchmark(): Promise<void> {
   const targets: Target[] = [];
   try {
     console.log(
-      `${cpus().length} CPUs, node ${process.version}; ${CONNECTIONS} connections, ${DURATION_S} s, pool ${POOL} phones`,
+      `${cpus().length} CPUs, node ${process.version}; ${CONNECTIONS} connections, ${DURATION_S} s, pool ${POOL} phones; ` +
+        `load average ${loadavg()
+          .map((l) => l.toFixed(2))
+          .join(' ')}; Sira's node flags: ${(NODE_OPTIONS ?? startFlags()).join(' ') || 'none'}`,
     );
     const sira = await startSira(dataDir);
     targets.push(sira);
@@ -305,9 +351,13 @@ async function benchmark(): Promise<void> {
     await drive(sira, siraDriver, { connections: 20, amount: 600 });
     await drive(bare, new Driver(POOL), { connections: 20, amount: 2000 });
 
+    await appHeap(sira.child);
     const s = await profileWindow(sira, () =>
       drive(sira, siraDriver, { connections: CONNECTIONS, duration: DURATION_S }),
     );
+    const heap = await appHeap(sira.child);
+    s.appHeapMb = heap.heapTotal;
+    s.appLiveMb = heap.live;
     const b = await drive(bare, new Driver(POOL), {
       connections: CONNECTIONS,
       duration: DURATION_S,
@@ -322,6 +372,11 @@ async function benchmark(): Promise<void> {
       verdict(`p99 < 50 ms at ${CONNECTIONS} concurrent conversations`, s.p99 < 50, `${s.p99} ms`),
     );
     console.log(verdict('RSS < 400 MB', s.peakRssMb < 400, `${s.peakRssMb.toFixed(0)} MB`));
+    console.log(
+      `load average now ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    );
   } finally {
     for (const t of targets) await stop(t);
     rmSync(dataDir, { recursive: true, force: true });
