@@ -3,10 +3,11 @@ import { NEED_CODES, type NeedCode } from '../common/needs';
 import { Gazetteer } from '../geography/gazetteer';
 import type { Place } from '../geography/place';
 import { MODEL_PATH } from './corpus';
-import { CRISIS_NEEDS, crisisKinds, hasDangerCue, violenceIsOver } from './crisis';
+import { CRISIS_NEEDS, crisisKinds, hasDangerCue, saysSafeNow, violenceIsOver } from './crisis';
 import { clauses, moneyOnlyForPurpose, PURPOSES, words } from './features';
 import { detectLanguage } from './language';
 import { NeedModel, type NeedModelJson } from './need-model';
+import { thanksOnly } from './thanks';
 
 // A classifier score above which a message is urgent even without a danger word.
 const SURE = 0.9;
@@ -65,8 +66,10 @@ export class Analyzer {
     const urgentScore = scores.urgent;
     const urgent =
       kinds.length > 0 ||
-      urgentScore >= SURE ||
-      (urgentScore >= this.model.threshold('urgent') && hasDangerCue(tokens));
+      (!saysSafeNow(tokens) &&
+        (urgentScore >= SURE ||
+          (urgentScore >= this.model.threshold('urgent') && hasDangerCue(tokens))));
+    if (kinds.length === 0 && thanksOnly(text, tokens)) needs.clear();
     // Violence the writer says is over ("they beat us in Libya, now I am fine") needs no protection.
     if (kinds.length === 0 && needs.has('protection') && violenceIsOver(tokens))
       needs.delete('protection');

@@ -38,6 +38,19 @@ describe('crisis patterns', () => {
     ['a small girl is walking by herself on the highway', 'child'],
     ['i took 20 paracetamol', 'suicide'],
     ['g pri tt les medoc', 'suicide'],
+    // Indirect: a burden, better off without, missed by no one, goodbyes (said of oneself or another)
+    ['mes enfants seraient mieux sans moi', 'suicide'],
+    ['honestly they are better off without me', 'suicide'],
+    ['je suis un fardeau pour ma famille', 'suicide'],
+    ['nobody go miss me when i am gone', 'suicide'],
+    ['elle dit que personne ne la pleurera', 'suicide'],
+    ['si demain je ne suis plus la demain, pardon', 'suicide'],
+    ['tell my mother i am sorry', 'suicide'],
+    ["j'ai des idées noires depuis mon retour", 'suicide'],
+    ['I have been giving away my things to my friends', 'suicide'],
+    ['snake don bite my papa for farm', 'medical'],
+    ['mon fils est parti avec des passeurs hier soir', 'missing_child'],
+    ['my daughter was taken by strangers at the market', 'missing_child'],
     ['mon ptit frere est perdu', 'missing_child'],
   ])('finds a crisis in %p', (text, kind) => {
     expect(kinds(text)).toContain(kind);
@@ -62,6 +75,10 @@ describe('crisis patterns', () => {
     'kongo be n faga',
     'my son lost his job',
     'I have a knife sharpening business idea',
+    'je veux ouvrir un commerce de poisson fumé, il me faut un crédit',
+    'ni n ye n nyɛ datugu, n bɛ u ye',
+    'je suis seule avec 3 enfants et le bébé est malade',
+    'mon petit frère et moi avons abandonné l école, on veut reprendre',
   ])('finds no crisis in %p', (text) => {
     expect(kinds(text)).toEqual([]);
   });

@@ -53,6 +53,7 @@ const SUICIDE: RegExp[] = [
   /\b(pris|pri|bu|prendre|avale\w*)\b (toute la boite|toutes? (les|mes|ses|la)|tous (les|mes|ses)|tout les|tt les|une boite|plein de|trop de|beaucoup de|la plaquette|une plaquette)\b.{0,25}\b(comprimes?|cachets?|medicaments?|medocs?|pilules?|plaquettes?)\b/,
   /\b(swallow|swallowed|took|taken|take|drank|drink|ate|eaten|overdosed on|finish|finished)\b.{0,20}\b(all|whole|every|too many|a lot of|lots of|many|a bottle of|a box of|bottle|box|packet|pack)\b.{0,20}\b(pills?|tablets?|medicines?|medication|drugs|capsules?)\b/,
   /\boverdos\w*/,
+  /\b(pri|pris|prit|avale|bu)\b.{0,30}\b(medikaman|medicaman|medicament|medicaments|medocs?|comprimes?|cachets?)\b.{0,30}\b(tou|tous|tout|toute|tt)\b/,
   /\b(took|taken|swallowed|swallow|drank|ate|pris|avale|bu)\b.{0,15}\b([1-9][0-9]+|plein|lots)\b.{0,12}\b(pills?|tablets?|comprimes?|cachets?|paracetamol|doliprane|tramadol|diazepam|valium|medicaments?)\b/,
   /\b(tramadol|paracetamol|doliprane|diazepam|valium)\b.{0,20}\b(tout|toute|tous|all|bee|whole|boite|box|bottle|plaquette)\b/,
   /\bfurakise\w* (bee|caman|ninnu bee) (kunun|min)\b|\bfurakise\w*\b.{0,25}\bu (bee|caman) (kunun|min)\b/,
@@ -85,12 +86,39 @@ const SUICIDE: RegExp[] = [
   /\b(nyenamaya|nenamaya)\b.{0,30}\b(banna|tugun|te fe|ka ban)\b|\b(te|ma) fe ka (nyenamaya|nenamaya)\b/,
   /\bka n (yere )?(to )?ban\b|\bn yere (siri|jeni|fili ji la)\b/,
   /\bsaya\b.{0,25}\b(ka fisa|fe|nyini|de ka fisa)\b/,
+  // Said of oneself or of someone close: a burden, better off without them, missed by no one.
+  /\b(serait|seraient|serais|sera|seront|serions|vivrait|vivraient) (bien )?mieux sans (moi|lui|elle)\b/,
+  /\b(better|happier) (off )?without (me|him|her)\b/,
+  /\b(un |une )?(fardeau|poids|charge) pour (ma |sa |la |mes |ses |tout le monde|les autres|vous|eux)/,
+  /\b(a |only a |just a )?burden (to|for|on) (my|his|her|everyone|everybody|you|them|the family)\b/,
+  /\bpersonne ne (va |vas )?(me |la |le |l )?(regrett|pleur|manqu)\w*|\b(je|il|elle) ne manquer\w* a personne\b/,
+  /\b(nobody|no one|noone|no body|none) (will|go|gon|gonna|would|wil) (miss|cry for|cry over|remember|notice) (me|him|her)\b/,
+  /\b(quand|lorsque|si) (je|il|elle|j) (ne )?(serai|sera|serais|serait) plus (la|de ce monde|en vie)\b|\b(ne )?plus (etre )?la demain\b/,
+  /\b(when|once|after) (i m|i am|im|he s|she s|he is|she is) (gone|dead|no more)\b|\b(won t|will not|wont|no go) (be )?(here|around|alive) (tomorrow|anymore|any more|much longer|for long)\b/,
+  /\b(prenez|prends|prendre|occupez vous|occupe toi|veillez|veille) (bien )?(soin )?(de|sur) (mes enfants|ma mere|maman|ma famille|mes petits)\b.{0,30}\b(pour moi|apres moi|quand|adieu|pardon)\b/,
+  /\b(take care of|look after) my (kids|children|family|mother|mama|mum|mom|pikin\w*)\b.{0,30}\b(for me|when|after|forever|goodbye|gone)\b/,
+  /\btell (my|ma|mi) (mother|mum|mama|mom|family|wife|kids|children|people) (i am |i m |im |say |that )?(sorry|i love)\w*/,
+  /\bdites? a (ma mere|maman|ma famille|mes enfants|ma femme)\b.{0,20}\b(pardon|desole|je (les|l) aime)\b/,
+  /\b(idees?|pensees?) (noires?|de mort|suicidaires?)\b|\bdark thoughts\b|\b(think|thinking|thought|thoughts) (about|of) (dying|death|ending|killing myself|suicide)\b/,
+  /\bpense\w* (souvent |tout le temps |parfois )?a (mourir|la mort|me tuer|en finir|me suicider)\b/,
+  /\b(j ai|jai|il a|elle a) (achete|pris|cache|prepare) (du|le) poison\b|\b(bought|got|buy|hiding) (some )?poison\b/,
+  /\b(donne|distribue) (toutes )?mes affaires\b|\bgiv(e|ing|en) (away )?(all )?my (things|belongings|stuff) away\b|\bgiving away my\b/,
+  /\b(je|il|elle) (veux|veut|voudrais|voudrait) (juste )?dormir (et|pour) (ne )?(plus|jamais)\b/,
+  /\b(derniere|dernier) (lettre|mot|sms)\b|\blettre d adieu\b|\b(last|goodbye|farewell|suicide) (letter|note|words)\b|\bbataki laban\b/,
+  /\b(prenez|prends|occupez vous|occupe toi|veillez|veille) (bien )?(soin )?(de|sur) mes (enfants|petits|gosses)\b|\baw ka n denw (kolosi|mara|lamo)\b/,
 ];
 
 const VIOLENCE_STRONG: RegExp[] = [
   /\b(en train|entrain) de (me|nous|la|le|les|m) (frapper|battre|tuer|violer|attaquer|tabasser|poignarder)\b/,
   /\bau secours\b/,
-  /\b(va|veut|vont|veulent|menace de) (me|nous) tuer\b/,
+  /\b(en train|entrain) de se faire (battre|frapper|tabasser|tuer|violer|agresser|poignarder|egorger)\b/,
+  /\b(chase|chasing|chased|pursue|pursuing|hunt|hunting) (me|us)\b(?! (out|comot|commot|from|away))(?!.*\b(every|often|always|sometimes)\b)/,
+  /\b(be|bena) (n|an) (nofe|kofe)\b.{0,25}\bsisan\b|\bsisan\b.{0,25}\b(n|an) (nofe|kofe)\b/,
+  /\b(tape|frappe|battu|blesse|tabasse)\w*\b.{0,40}\b(est|e|et) (toujours|tjr|tjrs|encore) la\b|\b(hit|beat|beaten|wounded|stabbed)\b.{0,40}\b(is|dey) still (here|there|outside|inside)\b/,
+  /\b(est|sont) enferme\w*\b.{0,60}\b(maintenant|crier|crie|cris|sans manger|depuis)\b/,
+  /\bmari\w* (de force|force)\b.{0,40}\b(ce soir|cette nuit|aujourd hui|maintenant|demain matin)\b|\b(ce soir|cette nuit|aujourd hui)\b.{0,40}\bmari\w* (de force|force)\b|\b(forced|force) (to )?marr\w*\b.{0,40}\b(tonight|today|now)\b|\b(tonight|today)\b.{0,40}\b(forced|force) (to )?marr\w*/,
+  // A threat on a condition ("if I come back") is for later, not now.
+  /\b(va|veut|vont|veulent|menace de) (me|nous) tuer\b(?! (si|if|ni)\b)/,
   /\b(couteaux?|machettes?|armes?|fusils?|gourdins?)\b.*\b(devant|menace|poursui|porte|maison|chambre|maintenant)\b/,
   /\bbagarre\b.{0,30}\b(maintenant|en ce moment|devant chez)\b|\bfight\w*\b.{0,30}\b(right now|in front of (my|our) (house|door))\b/,
   /\b(devant|a) (ma|notre) porte\b.*\b(couteaux?|machettes?|armes?|fusils?|gourdins?|batons?)\b/,
@@ -106,7 +134,6 @@ const VIOLENCE_STRONG: RegExp[] = [
   /\b(with|has|have|got) (a |an )?(knife|knives|machete|machetes|gun|guns|cutlass)\b(?! (sharpening|business|seller|selling|shop))/,
   /\b(gunmen|gunshots|shooting)\b/,
   /\blocked me\b|\blocked (in|inside) (a|the) room\b/,
-  /\b(following|chasing) me\b/,
   /\b(help|save) (me|us) (now|quick|quickly|please)\b.*\b(beat|kill|attack|knife)\w*/,
   /\bbugo sisan\b|\bsisan\b.{0,15}\bbugo\b|\bdeme u be n bugo\b/,
   /\b(strangl|etrangl)\w*/,
@@ -114,7 +141,7 @@ const VIOLENCE_STRONG: RegExp[] = [
   /\bbena (an|n) faga\b/,
   /\b(fe ka n faga|b a fe ka n faga|n faga sisan)\b/,
   /\b(muru|marifa|marifatigi\w*)\b/,
-  /\bdatugu\b/,
+  /(?<!\b(nye|ye) )\bdatugu\b/,
   /\bgen ni muru\b/,
   // Beaten, stabbed or attacked as we speak (fr/en/bm); a habit ("souvent", "tuma bee") is not enough.
   /\b(en train|entrain) de (battre|frapper|tabasser|tuer|violer|attaquer|poignarder|etrangler)\b/,
@@ -127,18 +154,17 @@ const VIOLENCE_STRONG: RegExp[] = [
   // Followed, hunted, threatened with death now.
   /\b(homme|hommes|quelqu un|gens|ils|il|on|types?|gars|mec) (me|nous) (suit|suivent|suivait|suivaient|poursuit|poursuivent|traque|traquent|guette|guettent)\b(?!.*\b(chaque|tous les|souvent)\b)/,
   /\b(follow|followed|following|stalking|stalk|trailing|hunting) (me|us)\b(?!.*\b(every|often|always|sometimes)\b)/,
-  /\b(si je|sinon|si tu|si on)\b.{0,25}\b(me|nous|te) (tue|tuer|tuera|tueront)\b|\b(menace|menacent|menacer) de (me|nous) (tuer|frapper|bruler|egorger|tabasser)\b/,
-  /\b(threaten|threatening|threatened|say|says|said) (to )?(kill|killing) (me|us)\b|\b(will|go|gonna) kill (me|us)\b/,
+  /\b(menace|menacent|menacer) de (me|nous) (tuer|frapper|bruler|egorger|tabasser)\b(?! (si|if)\b)/,
+  /\b(threaten|threatening) (to )?(kill|killing) (me|us)\b(?! (if|when)\b)|\b(will|go|gonna) kill (me|us)\b(?! (if|when|one day)\b)/,
   /\b(tugu|tuguli)\b.{0,10}\bn ko\b(?!.*\b(su o su|tile o tile|tuma bee|tuma dow)\b)/,
   // Held against one's will: locked in, passport taken, forced to work or to pay to leave.
   /\b(me|m|nous) (ont |a |avez |avons )?(enferm|sequestr)\w*|\b(suis|sommes) (enferme\w*|sequestre\w*|prisonniere?s?)\b/,
-  /\b(peux|peut|pouvons|pouvez) (pas|plus) (sortir|partir|m enfuir|fuir)\b|\binterdit de (sortir|partir)\b|\b(me|nous) empech\w* de (sortir|partir|fuir)\b|\b(ne )?(me|nous) laisse\w* (pas|plus) (sortir|partir)\b/,
-  /\b(gardent|garde|retient|retiennent|confisque\w*|pris|prennent)\w* (mon|mes|nos) (passeport|papiers|pieces)\b.{0,40}\b(travailler|sortir|partir|payer|rembourser|force)\b/,
+  /\binterdit de (sortir|partir)\b|\b(me|nous) empech\w* de (sortir|partir|fuir)\b|\b(ne )?(me|nous) laisse\w* (pas|plus) (sortir|partir)\b/,
   /\block\w* (me|us)\b|\b(locked|kept|keep|keeping|keeps|holding|hold|held) (me|us) (in|inside|prisoner|captive|hostage|here)\b/,
-  /\b(will not|won t|do not|dont|does not|refuse to|no) (let|allow) (me|us) (leave|go|out|go out)\b|\b(can not|cannot|no fit) (leave|go out|escape)\b.{0,30}\b(until|unless|pay|they|he|she)\b/,
-  /\b(took|take|taken|seized|collected|holding|hold|kept|keep)\b.{0,10}\b(my|our) (passport|papers|documents|phone)\b.{0,40}\b(work for|pay|leave|prisoner|locked)\b|\bmust work for (them|him|her)\b|\b(sold|selling) (me|us)\b/,
+  /\b(will not|won t|do not|dont|does not|refuse to|no) (let|allow) (me|us) (leave|go|out|go out)\b/,
+  /\b(are|is|dey) (selling|sell) (me|us)\b/,
   /\bdeme?\b.{0,10}\b(u|a|o) (be|bena) (n|an) (bugo|gosi)\b|\bmenferm\w*/,
-  /\b(u|a) ye (n|an) (datugu|siri|mine)\b|\b(u|a) (te|ma) (n|an) bila ka (bo|taa|boli)\b/,
+  /\b(u|a) ye (n|an) (datugu|siri)\b|\b(u|a) (te|ma) (n|an) bila ka (bo|taa|boli)\b/,
 ];
 
 const MEDICAL: RegExp[] = [
@@ -187,26 +213,31 @@ const MEDICAL: RegExp[] = [
   /\b(accouch\w*|travail|enceinte)\b.{0,60}\b(bebe|enfant)\b.{0,15}\b(ne )?(sort|vient|descend)\w* (pas|plus)\b|\b(bebe|enfant) (est )?(bloque|coince)\b/,
   /\b(labou?r|delivery|delivering|giving birth|pregnant)\b.{0,60}\b(not coming|no (come|comot|dey come)|stuck|weak|bleeding|since yesterday|two days|2 days|hours|complication\w*|fainted|unconscious)\b/,
   /\bjiginni\b.{0,60}\b(den ma bo|den te bo|fanga banna|joli|kabini|a sege)\b/,
+  /\b(baby|bebe|enfant|den)\b.{0,30}\b(wrong way|breech|feet first|legs first|by the feet|par les pieds|par le siege|mal (place|positionne)|se presente mal)\b/,
   // Bleeding that does not stop.
   /\b(blood|bleeding)\b.{0,20}\b(not stopping|won t stop|will not stop|does not stop|doesn t stop|can t stop)\b|\b(sang|saignement)\b.{0,25}\b(s arrete pas|arrete pas|arrete plus|sans s arreter)\b|\bjoli\b.{0,15}\b(te jo|ma jo)\b/,
   // Poison, bleach, farm chemicals, snake bites, severe burns.
   /\b(bu|avale|boire|pris|mange)\w*\b.{0,20}\b(produit|javel|poison|insecticide|pesticide|herbicide|engrais|acide|petrole|essence|soude|mort aux rats)\b/,
   /\b(drank|drink|drunk|swallowed|took|ate|eaten)\b.{0,20}\b(poison|bleach|insecticide|pesticide|herbicide|kerosene|petrol|acid|chemical|sniper|otapiapia|rat poison|fertili[sz]er)\b/,
-  /\b(mordu|morsure|pique)\w*\b.{0,20}\b(serpent|vipere)\b|\bsnake ?(bite|bit|bitten)\b|\bbitten by (a )?snake\b|\bsa (ye|ka)\b.{0,20}\bcin\b/,
+  /\b(mordu|morsure|pique)\w*\b.{0,20}\b(serpent|vipere)\b|\b(serpent|vipere) (l a |m a |a )?(mordu|pique)\w*|\bsnake ?(bite|bit|bitten)\b|\bsnakes? (don |has |have |had |just )?(bite|bit|bitten)\b|\bbitten by (a )?snake\b|\bsa (ye|ka)\b.{0,20}\bcin\b|\b(scorpion|scorpio)\b.{0,20}\b(pique|bite|bit|stung|sting|cin)\w*/,
   /\b(crise cardiaque|heart attack|stroke)\b|\b(burn|burnt|burned|brule)\w*\b.{0,20}\b(badly|all over|partout|gravement|whole body)\b/,
 ];
 
 const CHILD: RegExp[] = [
-  /\b(enfants?|fillette|petite fille|petit garcon|bebe)\b.{0,40}\b(tout )?(seul|seule|sans parents|non accompagne|abandonne)\b/,
+  /\b(enfants?|fillette|petite fille|petit garcon|bebe)\b(?!.{0,40}\bsuis (tout )?seule?\b).{0,40}\b(tout )?(seul|seule|sans parents|non accompagne|abandonne)\b(?! (l |le |la |les |mes |ses )?(ecole|etudes|formation|lycee|universite|cours))/,
   /\b(child|boy|girl|kid|baby|children|daughter|son)\b.{0,40}\b(alone|without parents|unaccompanied|abandoned)\b/,
   /\b(little|small|young) (girl|boy|child)\b.{0,30}\blost\b/,
   /\bden\w*\b.{0,30}\bkelen na\b/,
-  /\b(enfants?|fillette|petite fille|petit garcon|bebe|gamin|gamine|petit frere|petite soeur|fils|fille)\b.{0,60}\b(personne (ne )?(le|la|les) (connait|reclame)|(est|se est|sont) (perdu|egare)e?s?|abandonne)\b/,
+  /\b(enfants?|fillette|petite fille|petit garcon|bebe|gamin|gamine|petit frere|petite soeur|fils|fille)\b.{0,60}\b(personne (ne )?(le|la|les) (connait|reclame)|(est|se est|sont) (perdu|egare)e?s?|abandonne)\b(?! (l |le |la |les |mes |ses )?(ecole|etudes|formation|lycee|universite|cours))/,
   /\b(child|boy|girl|kid|baby|children|toddler)\b.{0,60}\b(by (him|her)self|on (his|her) own|nobody knows|no one knows|no parents|(is|got|get|has been|are) lost)\b/,
   /\b(den|denmisen|denmuso|denke)\w*\b.{0,70}\b(a kelen|kelen (na|don)|bangebagaw te|facew te|baw te)\b/,
 ];
 
 const MISSING_CHILD: RegExp[] = [
+  /\b(soeur|frere|fils|fille|enfant|garcon|petit|petite)\b.{0,30}\b(n est|est|sont) (pas|toujours pas|jamais) (rentre|revenu|rentree|revenue|rentres|revenus)\b/,
+  // A child gone with smugglers or taken by strangers.
+  /\b(fils|fille|garcon|enfant|petit frere|petite soeur|petit|petite|gamin)\b.{0,50}\b(avec|par) (des |les |un )?(passeurs?|trafiquants?|inconnus|ravisseurs?)\b|\b(enleve|kidnappe)e?s? (mon|ma|notre|leur) (fils|fille|enfant)\b/,
+  /\b(son|daughter|boy|girl|child|kid|small brother|small sister|little brother|little sister)\b.{0,50}\b(with|by) (the |some )?(smugglers?|traffickers?|strangers|kidnappers?)\b|\b(kidnapp?ed|abducted) (my|our) (son|daughter|child|boy|girl)\b/,
   /\b(fille|fils|garcon|enfant|petit|petite|bebe)\b.{0,30}\b(a |est )?disparu\w*\b/,
   /\b(child|boy|girl|kid|baby|daughter|son)\b.{0,30}\b(is |has gone |went )?missing\b/,
   /\b(den|denmuso|denke|denmisen)\w*\b.{0,20}\btununa\b/,
@@ -343,6 +374,9 @@ const CRISIS_WORDS = [
   'jeter',
 ];
 
+// Everyday words a letter away from a key word are not misspellings of it (poisson is not poison).
+const NOT_MISSPELT = new Set(['poisson', 'poissons', 'poissonnerie', 'coupon', 'sauver']);
+
 // A four-letter word that is a five-letter key word missing one letter ("ptit", "peru", "vive").
 const SHORT_FORMS = new Map<string, string>();
 for (const key of CRISIS_WORDS)
@@ -356,6 +390,7 @@ for (const word of ['coup', 'vire', 'perd', 'cope', 'aloe', 'gong']) SHORT_FORMS
 
 const correctionCache = new Map<string, string>();
 function corrected(word: string): string {
+  if (NOT_MISSPELT.has(word)) return word;
   if (word.length === 4) return SHORT_FORMS.get(word) ?? word;
   if (word.length < 5) return word;
   let out = correctionCache.get(word);
@@ -367,7 +402,9 @@ function corrected(word: string): string {
         out = word;
         break;
       }
-      if (Math.abs(key.length - word.length) > 2 || key[0] !== word[0]) continue;
+      // A key word with an ending (datugura, tununa) is another word, not a misspelling.
+      if (Math.abs(key.length - word.length) > 2 || key[0] !== word[0] || word.startsWith(key))
+        continue;
       const score = JaroWinklerDistance(word, key, {});
       if (score > best) {
         best = score;
@@ -381,7 +418,8 @@ function corrected(word: string): string {
 
 // Doubled letters are unreliable in texting ("of" for "off", "se" for "see", "unconcious"): every
 // pattern is also tried with doubled letters squeezed, on the squeezed text.
-const squeeze = (text: string): string => text.replace(/([a-z])\1+/g, '$1');
+const squeeze = (text: string): string =>
+  text.replace(/[a-z]+/g, (w) => (NOT_MISSPELT.has(w) ? w : w.replace(/([a-z])\1+/g, '$1')));
 
 interface Pattern {
   re: RegExp;
@@ -402,33 +440,64 @@ const OVER = compile([
   /\b(ca va maintenant|maintenant ca va|c est fini|c est du passe|je suis libre|on m a libere)\b/,
   /\b(it is over|it s over|i m fine now|i am fine now|i am okay now|now i am okay|i am safe now|i m safe now|we are safe now|we are fine now|now i am free|i am free now)\b/,
 ]);
+// The writer says they are safe now: a classifier's guess alone does not make that urgent.
+const SAFE_NOW = compile([
+  /\b(sisan n ka kene|sisan n ka nyi|ala ye (n|an) kisi|n horonyara|an horonyara)\b/,
+  /\b(ca va maintenant|maintenant ca va|je suis (en securite|libre|sauve)e? (maintenant|aujourd hui)?|on m a libere)\b/,
+  /\b(i m|i am|im|we are|we re|she is|she s|he is|he s) (safe|fine|okay|ok|free|better) now\b|\bnow (i am|i m|we are|she is|he is) (safe|fine|okay|ok|free|better)\b/,
+]);
+export function saysSafeNow(tokens: string[]): boolean {
+  const plain = tokens.join(' ');
+  const squeezed = squeeze(plain);
+  return SAFE_NOW.some(({ re, short }) => re.test(plain) || short.test(squeezed));
+}
+
 export function violenceIsOver(tokens: string[]): boolean {
   const plain = tokens.join(' ');
   const squeezed = squeeze(plain);
   return OVER.some(({ re, short }) => re.test(plain) || short.test(squeezed));
 }
 
+// Everyday turns of phrase that carry a crisis word, taken out before the patterns run: a
+// collapsed house, panic attacks, a boss who "will kill me", the last message before credit runs
+// out, pain that comes and goes for weeks, staying shut in one's room.
+const DEFUSE: RegExp[] = [
+  /\b(house|wall|roof|building|ceiling|tent|maison|mur|toit|case|hangar) (has |have |had |just )?(collapsed|collapse|effondre\w*|ecroule\w*)/g,
+  /\bpanic attacks?\b|\bcrises? (de panique|d angoisse)\b/g,
+  /\b(me|m|nous) tuer (au|de) (travail|boulot|taf)\b|\bkill(ing)? my ?self (working|at work|with work)\b/g,
+  /\b(chaleur|soleil|heat|sun|traffic|bouchon|embouteillage|travail|boulot|job|work|patron|boss|chef|funteni|tile) (va|vont|will|go|gonna|is going to|bena|be) (me|nous|us|n|an) (tuer|kill|faga)\b/g,
+  /\b(dernier|last) (message|sms)\b(?=.{0,40}\b(credit|unites|unite|batterie|battery|airtime|units)\b)/g,
+  /\ben finir avec (ce|cette|le|la|mon|ma|les|mes|ces) (dossier|histoire|probleme|travail|papiers?|affaire|demarches?)\b/g,
+  /\b(mal a la poitrine|douleurs? (a|dans) la poitrine|chest pain|respire mal|breathe badly)\b(?=.{0,40}\b(depuis|since|kabini|parfois|sometimes|le matin|in the morning|quand|qd|when)\b)/g,
+  /\b(ne )?parle plus (a|avec) personne\b|\b(reste|restent|rester) enferme\w*|\bstay\w* locked in (my|his|her) room\b/g,
+];
+const LAUGHTER = /\b(mdr|lol|lool|ptdr|haha\w*|hihi\w*|hehe\w*|xd)\b/;
+// A lost child the message says is found again.
+const FOUND =
+  /\b(on l a retrouve\w*|(we|they|police) found (him|her|them)|(has been|was|got) found|came back|come back|est revenue?|est rentree?|a ete retrouve\w*|an y a soro|a sorola|u y a soro|a fa y a soro)\b/;
+
 // Crisis kinds whose patterns match. Suicidal talk is never discounted as past or idiom:
 // a wrong alarm costs a caseworker a minute, a missed one may cost a life.
 export function crisisKinds(tokens: string[]): CrisisKind[] {
-  const plain = tokens.map(corrected).join(' ');
+  const plain = DEFUSE.reduce((text, re) => text.replace(re, ' '), tokens.map(corrected).join(' '));
   const squeezed = squeeze(plain);
   const any = (patterns: Pattern[]): boolean =>
     patterns.some(({ re, short }) => re.test(plain) || short.test(squeezed));
   const kinds: CrisisKind[] = [];
   if (any(SUICIDE_P)) kinds.push('suicide');
   const past = any(PAST_P);
-  if (!past && any(VIOLENCE_P)) kinds.push('violence');
+  if (!past && !LAUGHTER.test(plain) && any(VIOLENCE_P)) kinds.push('violence');
   if (!past && any(MEDICAL_P)) kinds.push('medical');
-  if (any(CHILD_P)) kinds.push('child');
-  if (any(MISSING_CHILD_P)) kinds.push('missing_child');
+  const found = FOUND.test(plain);
+  if (!found && any(CHILD_P)) kinds.push('child');
+  if (!found && !past && any(MISSING_CHILD_P)) kinds.push('missing_child');
   return kinds;
 }
 
 // Words that make a doubtful classifier score worth a human's look.
 const DANGER = compile([
   /\b(mour\w*|mort|morte|tuer|tue|suicid\w*|pendre|finir|vivre|disparaitre|sang|saign\w*|respir\w*|couteau\w*|machette\w*|arme\w*|secours|enferm\w*|seul|seule|poison|inconscient|danger|frapp\w*|viol\w*|battre|bat)\b/,
-  /\b(die|dying|death|dead|kill\w*|suicid\w*|hang|blood|bleed\w*|breath\w*|knife|knives|machete\w*|gun\w*|help|alone|missing|poison|unconscious|danger|beat\w*|rape\w*|locked|point|end)\b/,
+  /\b(die|dying|death|dead|kill\w*|suicid\w*|hang|blood|bleed\w*|breath\w*|knife|knives|machete\w*|gun\w*|help|alone|poison|unconscious|danger|beat\w*|rape\w*|locked|point|end)\b/,
   /\b(sa|saya|faga|joli|ninakili|muru|marifa|bugo|kelen|tununa|poson|datugu|deme)\b/,
 ]);
 

@@ -5,12 +5,12 @@ import { MODEL_LABELS, NeedModel, type ModelLabel, type NeedModelJson } from './
 // Training is deterministic: fixed seed, fixed order, fixed rounding.
 const EPOCHS = 30;
 const LEARNING_RATE = 0.4;
-const L2 = 1e-4;
+const L2 = 1e-2;
 const FOLDS = 5;
 const SEED = 4242;
 const DROPOUT = 0.2;
-const LEX_ONLY = 0.5;
-const MIN_WEIGHT = 0.01;
+const LEX_ONLY = 0;
+const MIN_WEIGHT = 0.05;
 const MIN_THRESHOLD = 0.2;
 const MAX_THRESHOLD = 0.6;
 
