@@ -71,7 +71,11 @@ export class HandoffService implements OnApplicationBootstrap {
   // Same idempotency key, or a ticket already open for this person: the existing ticket is returned.
   async open(input: OpenHandoffInput): Promise<{ id: string; created: boolean }> {
     const existing = await this.findExisting(input);
-    if (existing) return { id: await this.raiseIfMoreUrgent(existing, input), created: false };
+    if (existing) {
+      // Already open: its person's hint is made sure of (a ticket from before hints, a failed start-up check).
+      if (existing.open) await this.contacts.markTicketHint(input.contactId, existing._id.toString());
+      return { id: await this.raiseIfMoreUrgent(existing, input), created: false };
+    }
     const now = this.clock.now();
     // The person's hint first, the ticket second: a turn never misses an open ticket.
     const id = new Types.ObjectId();
