@@ -7,7 +7,10 @@ import { Lang } from '../common/i18n/lang';
 import { isDuplicateKey } from '../common/mongo-errors';
 import { ContactsException, ContactsExceptionCode } from './contacts.exception';
 import { toE164 } from './phone';
-import { ChannelType, Contact, ContactChannel, ContactDocument } from './schemas/contact.schema';
+import { ChannelType, Contact, ContactChannel } from './schemas/contact.schema';
+
+// Contacts are read as plain objects: nothing here saves a hydrated document back.
+type ContactRecord = Contact & { _id: Types.ObjectId };
 
 // What other modules see of a person: never the phone (ask getPhone for it, when sending).
 export interface ContactView {
@@ -51,8 +54,9 @@ export class ContactsService {
       const doc = inboundAt
         ? await this.contacts
             .findOneAndUpdate(known, { $set: { 'channels.$.lastInboundAt': inboundAt, ...seen } }, { returnDocument: 'after' })
+            .lean<ContactRecord>()
             .exec()
-        : await this.contacts.findOne(known).exec();
+        : await this.contacts.findOne(known).lean<ContactRecord>().exec();
       if (doc) return this.view(doc);
       try {
         const added = await this.contacts
@@ -66,6 +70,7 @@ export class ContactsService {
             { upsert: true, returnDocument: 'after' },
           )
           .orFail()
+          .lean<ContactRecord>()
           .exec();
         return this.view(added);
       } catch (error) {
@@ -85,14 +90,14 @@ export class ContactsService {
     const known = this.turnContact.getStore()?.view;
     if (known?.id === id) return known;
     if (!Types.ObjectId.isValid(id)) return null;
-    const doc = await this.contacts.findById(id).exec();
+    const doc = await this.contacts.findById(id).lean<ContactRecord>().exec();
     return doc ? this.view(doc) : null;
   }
 
   async findByPhone(rawPhone: string): Promise<ContactView | null> {
     const phone = toE164(rawPhone);
     if (!phone) return null;
-    const doc = await this.contacts.findOne({ phoneHash: this.cipher.blindIndex(phone) }).exec();
+    const doc = await this.contacts.findOne({ phoneHash: this.cipher.blindIndex(phone) }).lean<ContactRecord>().exec();
     return doc ? this.view(doc) : null;
   }
 
@@ -192,25 +197,26 @@ export class ContactsService {
     if (turn?.view?.id === id) turn.view = null;
   }
 
-  private async load(id: string): Promise<ContactDocument> {
-    const doc = Types.ObjectId.isValid(id) ? await this.contacts.findById(id).exec() : null;
+  private async load(id: string): Promise<ContactRecord> {
+    const doc = Types.ObjectId.isValid(id) ? await this.contacts.findById(id).lean<ContactRecord>().exec() : null;
     if (!doc) throw new ContactsException(ContactsExceptionCode.NOT_FOUND, 'contact not found');
     return doc;
   }
 
-  private view(doc: ContactDocument): ContactView {
+  // Defaults as the schema gives them: a plain read of an older record may lack a field.
+  private view(doc: ContactRecord): ContactView {
     return {
       id: doc._id.toString(),
-      channels: doc.channels.map((c) => ({
+      channels: (doc.channels ?? []).map((c) => ({
         type: c.type,
-        lastInboundAt: c.lastInboundAt,
-        optedOut: c.optedOut,
-        optedOutAt: c.optedOutAt,
+        lastInboundAt: c.lastInboundAt ?? null,
+        optedOut: c.optedOut ?? false,
+        optedOutAt: c.optedOutAt ?? null,
       })),
-      language: doc.language,
-      optedOut: doc.optedOut,
-      optedOutAt: doc.optedOutAt,
-      lastInboundAt: doc.lastInboundAt,
+      language: doc.language ?? null,
+      optedOut: doc.optedOut ?? false,
+      optedOutAt: doc.optedOutAt ?? null,
+      lastInboundAt: doc.lastInboundAt ?? null,
       ticketHint: doc.ticketHint ?? null,
       createdAt: doc.createdAt,
     };
