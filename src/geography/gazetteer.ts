@@ -463,6 +463,8 @@ export class Gazetteer {
     const next = tokens[match.end];
     if (next && FOREIGN_CONTINUATIONS.has(next.folded)) return false;
     if (next && YEAR_AFTER.has(next.folded) && !ADMIN_WORDS.has(next.folded)) return false;
+    // "a bɛ san 14" (she is 14 years old), "san 2021": a number after the name makes it a year.
+    if (next && /^\d+$/.test(next.folded) && entry.place.name === 'San') return false;
     if (this.strongContext(match, tokens, ctx.capsInformative)) return true;
     if (entry.ambiguity === 'strict') return false;
     // A message that is only the name ("san", "Kita").

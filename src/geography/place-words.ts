@@ -184,6 +184,7 @@ export const COMMON_WORDS = new Set(
   learn papers passport police lawyer problem danger afraid sad stress die kill beat rape bus travel return returned back came come going want anything something nothing
   mali malien malienne bamanan bamanankan francais anglais english french
   ne n i a an aw u ye be te ka ma bi ko don mago fe wa mun min kunu sini nana taara bora dumuni baara wari sogoma muso ani kama koson dusu tuma
+  temena temenen temenna sokono binna binnen kalanna kalan senw sen bolila seginna segin sigilen denmuso denke kasi kono
   `
     .split(/\s+/)
     .filter((w) => w.length > 0),
