@@ -21,6 +21,10 @@ import { TwilioBotAdapter } from './twilio-bot.adapter';
 
 export type TwilioParams = Record<string, string | string[] | undefined>;
 
+// Between recording a message's time on the contact and storing it: a message written just before
+// the flood window may still be stored inside it.
+const QUIET_MARGIN_MS = 1000;
+
 // WhatsApp refuses longer bodies.
 const WHATSAPP_MAX_CHARS = 1600;
 
@@ -61,7 +65,7 @@ export class InboundService {
     const text = first(params.Body);
     const media = this.media(params);
     // The person, found or created, with this message's time recorded: one round trip.
-    const contact = await this.contacts.upsertByPhone(from, channel, new Date());
+    const { contact, previousInboundAt } = await this.contacts.recordInbound(from, channel, new Date());
 
     const claim = await this.claim({ messageSid, contact, channel, text, media });
     if (!claim.fresh) {
@@ -77,7 +81,7 @@ export class InboundService {
       }, this.options.inlineDeadlineMs);
     });
     // Within the turn, the person read above answers the outbox's lookups of them.
-    const answered = () => this.turn(claim.record, contact, channel, text, media).then(async ({ replies, keyword }) => {
+    const answered = () => this.turn(claim.record, contact, channel, text, media, previousInboundAt).then(async ({ replies, keyword }) => {
       // Decided here, synchronously: in time → the webhook waits for this reply (the deadline is off);
       // too late → the webhook got an empty answer and the replies leave through the outbox.
       if (!late) clearTimeout(timer);
@@ -129,6 +133,7 @@ export class InboundService {
     channel: ChannelType,
     text: string,
     media: InboundMedia[],
+    previousInboundAt: Date | null | undefined,
   ): Promise<{ replies: string[]; keyword: string | null }> {
     const now = new Date();
     if (channel === 'whatsapp') await this.outbox.releaseHeld(contact.id);
@@ -159,7 +164,7 @@ export class InboundService {
     if (keyword?.kind === 'help') return answer('help', keyword);
     // Flood control: past floodLimit messages in a window the message is kept but the bot does not
     // run; the first one over the limit is told so, once.
-    const rank = await this.rankInWindow(record, now);
+    const rank = await this.rankInWindow(record, now, previousInboundAt);
     if (rank > this.options.floodLimit) {
       this.logger.warn(`contact ${contact.id} over the flood limit: message ${record.messageSid} kept, not run`);
       return { replies: rank === this.options.floodLimit + 1 ? [this.i18n.t(lang, 'channels:flood.notice')] : [], keyword: 'flood' };
@@ -204,12 +209,21 @@ export class InboundService {
   }
 
   // This message's place among the person's messages of the flood window (by _id: one rank each).
-  private rankInWindow(record: InboundMessageDocument, now: Date): Promise<number> {
+  // Someone who had not written for the whole window (or ever) is at 1 without counting.
+  private async rankInWindow(
+    record: InboundMessageDocument,
+    now: Date,
+    previousInboundAt: Date | null | undefined,
+  ): Promise<number> {
+    const since = now.getTime() - this.options.floodWindowMs;
+    if (previousInboundAt === null || (previousInboundAt && previousInboundAt.getTime() < since - QUIET_MARGIN_MS)) {
+      return 1;
+    }
     return this.inbound
       .countDocuments({
         contactId: record.contactId,
         _id: { $lte: record._id },
-        createdAt: { $gte: new Date(now.getTime() - this.options.floodWindowMs) },
+        createdAt: { $gte: new Date(since) },
       })
       .exec();
   }

@@ -28,6 +28,13 @@ export interface ContactView {
 // A ticket hint older than this with no open ticket behind it is stale.
 const STALE_TICKET_HINT_MS = 60_000;
 
+// The person of an inbound message, and when they wrote before it: null if never, absent if not
+// known (a channel added to a known person).
+export interface InboundContact {
+  contact: ContactView;
+  previousInboundAt?: Date | null;
+}
+
 // The person of the inbound turn running in this async context, while nothing changed them.
 interface TurnContact {
   view: ContactView | null;
@@ -43,27 +50,43 @@ export class ContactsService {
   ) {}
 
   // One contact per number, whatever the channel; adds the channel the first time it is seen.
-  // inboundAt: a message just came in on this channel, recorded in the same round trip
-  // (one for a known number and channel, two for a new number or channel).
-  async upsertByPhone(rawPhone: string, channel: ChannelType, inboundAt?: Date): Promise<ContactView> {
+  async upsertByPhone(rawPhone: string, channel: ChannelType): Promise<ContactView> {
+    return (await this.upsert(rawPhone, channel)).contact;
+  }
+
+  // A message came in: its person, found or created (upsertByPhone), with its time recorded in the
+  // same round trip (one for a known number and channel, two for a new number or channel).
+  recordInbound(rawPhone: string, channel: ChannelType, at: Date): Promise<InboundContact> {
+    return this.upsert(rawPhone, channel, at);
+  }
+
+  private async upsert(rawPhone: string, channel: ChannelType, at?: Date): Promise<InboundContact> {
     const phone = this.normalise(rawPhone);
     const phoneHash = this.cipher.blindIndex(phone);
-    const seen = inboundAt ? { lastInboundAt: inboundAt } : {};
+    const seen = at ? { lastInboundAt: at } : {};
     for (let attempt = 1; ; attempt++) {
       const known = { phoneHash, 'channels.type': channel };
-      const doc = inboundAt
+      // Read as it was before this message, which then goes into the view.
+      const before = at
         ? await this.contacts
-            .findOneAndUpdate(known, { $set: { 'channels.$.lastInboundAt': inboundAt, ...seen } }, { returnDocument: 'after' })
+            .findOneAndUpdate(known, { $set: { 'channels.$.lastInboundAt': at, ...seen } }, { returnDocument: 'before' })
             .lean<ContactRecord>()
             .exec()
         : await this.contacts.findOne(known).lean<ContactRecord>().exec();
-      if (doc) return this.view(doc);
+      if (before) {
+        const contact = this.view(before);
+        if (at) {
+          contact.lastInboundAt = at;
+          contact.channels.filter((c) => c.type === channel).forEach((c) => (c.lastInboundAt = at));
+        }
+        return { contact, previousInboundAt: before.lastInboundAt ?? null };
+      }
       try {
         const added = await this.contacts
           .findOneAndUpdate(
             { phoneHash, 'channels.type': { $ne: channel } },
             {
-              $push: { channels: { type: channel, lastInboundAt: inboundAt ?? null, optedOut: false, optedOutAt: null } },
+              $push: { channels: { type: channel, lastInboundAt: at ?? null, optedOut: false, optedOutAt: null } },
               $set: seen,
               $setOnInsert: { phoneEnc: this.cipher.encrypt(phone) },
             },
@@ -72,7 +95,9 @@ export class ContactsService {
           .orFail()
           .lean<ContactRecord>()
           .exec();
-        return this.view(added);
+        // A contact always has a channel: one with only this one was created just now.
+        const created = added.channels.length === 1;
+        return { contact: this.view(added), ...(created ? { previousInboundAt: null } : {}) };
       } catch (error) {
         // Two first messages at once: the other request created the contact (or added the channel).
         if (!isDuplicateKey(error) || attempt >= 3) throw error;

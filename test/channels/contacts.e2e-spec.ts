@@ -48,8 +48,25 @@ describe('contacts', () => {
     expect(bot.activities.find((a) => a.id === params.MessageSid)!.locale).toBe('bm');
   });
 
+  it('records an inbound message in the contact and tells when the person wrote before', async () => {
+    const first = new Date(Date.now() - 5000);
+    const created = await sut.recordInbound('+22376000604', 'sms', first);
+    expect(created.previousInboundAt).toBeNull();
+    expect(created.contact.lastInboundAt).toEqual(first);
+    const second = new Date();
+    const again = await sut.recordInbound('+22376000604', 'sms', second);
+    expect(again.contact.id).toBe(created.contact.id);
+    expect(again.previousInboundAt).toEqual(first);
+    expect(again.contact).toMatchObject({ lastInboundAt: second, channels: [{ type: 'sms', lastInboundAt: second }] });
+    expect(await sut.findById(created.contact.id)).toEqual(again.contact);
+    // A new channel of a known person: when they wrote before is not known from this write.
+    const whatsapp = await sut.recordInbound('whatsapp:+22376000604', 'whatsapp', new Date());
+    expect(whatsapp.previousInboundAt).toBeUndefined();
+    expect(whatsapp.contact.channels.map((c) => c.type)).toEqual(['sms', 'whatsapp']);
+  });
+
   it('answers for the person of an inbound turn without reading them again, until it changes them', async () => {
-    const contact = await sut.upsertByPhone('+22376000603', 'sms', new Date());
+    const { contact } = await sut.recordInbound('+22376000603', 'sms', new Date());
     const stored = collection(t, 'contacts');
     await sut.duringTurnOf(contact, async () => {
       await stored.updateOne({ _id: new Types.ObjectId(contact.id) }, { $set: { language: 'en' } });

@@ -1,7 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes, randomInt } from 'node:crypto';
-import mongoose from 'mongoose';
+import { getConnectionToken } from '@nestjs/mongoose';
+import mongoose, { Connection, Types } from 'mongoose';
 import { InboundService } from '../../src/channels/inbound.service';
+import { ContactsService } from '../../src/contacts/contacts.service';
 import { createTestApp, TestApp } from '../harness/app';
 import { inboundParams, twimlMessages } from '../harness/twilio';
 
@@ -27,27 +29,36 @@ describe('database operations per dialog turn', () => {
     await t.close();
   });
 
-  const send = async (from: string, body: string): Promise<{ ops: string[]; replies: string[] }> => {
+  const send = async (from: string, body: string) => {
     const ops: string[] = [];
     const twiml = await turn.run(ops, () => t.app.get(InboundService).receive(inboundParams({ from, body })));
-    return { ops, replies: twimlMessages(twiml) };
+    const contact = await t.app.get(ContactsService).findByPhone(from);
+    return { ops, replies: twimlMessages(twiml), contactId: contact!.id };
   };
 
-  it('a first message, an ordinary turn and a referral turn stay within their round-trip budgets', async () => {
+  it('a first message, an ordinary turn, a referral turn and a turn after a quiet spell stay within their round-trip budgets', async () => {
     const from = `+2237${String(randomInt(10_000_000)).padStart(7, '0')}`;
     const first = await send(from, 'bjr jsuis a kayes jcherche du travail');
     const consent = await send(from, '1');
     const referral = await send(from, '1');
+    // Two minutes later (past the flood window): no need to count the person's recent messages.
+    const contacts = t.app.get<Connection>(getConnectionToken()).collection('contacts');
+    const earlier = new Date(Date.now() - 2 * 60_000);
+    await contacts.updateOne({ _id: new Types.ObjectId(first.contactId) }, { $set: { lastInboundAt: earlier } });
+    const quiet = await send(from, 'merci');
     process.stdout.write(
       `ops per turn: first ${first.ops.length} [${first.ops.join(' ')}]\n` +
         `  ordinary ${consent.ops.length} [${consent.ops.join(' ')}]\n` +
-        `  referral ${referral.ops.length} [${referral.ops.join(' ')}]\n`,
+        `  referral ${referral.ops.length} [${referral.ops.join(' ')}]\n` +
+        `  after a quiet spell ${quiet.ops.length} [${quiet.ops.join(' ')}]\n`,
     );
     // The conversation really went through: results, then a referral code.
     expect(consent.replies.length).toBeGreaterThan(1);
     expect(referral.replies.join(' ')).toMatch(/\b[2-9A-HJKMNP-Z]{6}\b/);
-    expect(first.ops.length).toBeLessThanOrEqual(8);
+    expect(quiet.replies.length).toBeGreaterThan(0);
+    expect(first.ops.length).toBeLessThanOrEqual(7);
     expect(consent.ops.length).toBeLessThanOrEqual(6);
     expect(referral.ops.length).toBeLessThanOrEqual(12);
+    expect(quiet.ops.length).toBeLessThanOrEqual(5);
   });
 });
