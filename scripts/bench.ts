@@ -80,6 +80,9 @@ interface Measured {
   appHeapMb?: number;
   // The app thread's heap in use after a full GC at the end of the run (with --node-options --expose-gc).
   appLiveMb?: number;
+  // CPU time per request over the run (ms): the whole process, and its main (app) thread alone.
+  cpuMsPerRequest: number;
+  appCpuMsPerRequest: number;
 }
 
 async function freePort(): Promise<number> {
@@ -117,6 +120,21 @@ function startFlags(): string[] {
   };
   const command = /\bnode\s+(.*?)\s*dist\/src\/main\.js/.exec(pkg.scripts['start:prod'] ?? '');
   return command ? command[1].split(/\s+/).filter(Boolean) : [];
+}
+
+// CPU time (user + system, ms) of a process and of its main thread, from the kernel. Unlike req/s on a
+// shared machine, CPU per request does not depend on what else runs.
+const TICK_MS = 10; // USER_HZ = 100 on Linux
+function cpuMs(pid: number): { process: number; main: number } {
+  const read = (file: string) => {
+    try {
+      const fields = readFileSync(file, 'utf8').split(') ')[1].split(' ');
+      return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+    } catch {
+      return 0;
+    }
+  };
+  return { process: read(`/proc/${pid}/stat`), main: read(`/proc/${pid}/task/${pid}/stat`) };
 }
 
 function ensureBuilt(): void {
@@ -240,6 +258,7 @@ async function drive(
 ): Promise<Measured> {
   let answered = 0;
   let peak = 0;
+  const cpuBefore = cpuMs(target.child.pid!);
   const sampler = setInterval(() => (peak = Math.max(peak, memory(target.child.pid!).rss)), 200);
   const result = await autocannon({
     url: `http://127.0.0.1:${target.port}${WEBHOOK}`,
@@ -267,6 +286,8 @@ async function drive(
     ],
   });
   clearInterval(sampler);
+  const cpuAfter = cpuMs(target.child.pid!);
+  const perRequest = (ms: number) => ms / Math.max(1, result.requests.total);
   const { hwm } = memory(target.child.pid!);
   return {
     rps: result.requests.average,
@@ -277,6 +298,8 @@ async function drive(
     errors: result.errors,
     answered,
     peakRssMb: Math.max(hwm, peak),
+    cpuMsPerRequest: perRequest(cpuAfter.process - cpuBefore.process),
+    appCpuMsPerRequest: perRequest(cpuAfter.main - cpuBefore.main),
   };
 }
 
@@ -294,6 +317,7 @@ const fmt = (m: Measured) =>
   `peak RSS ${m.peakRssMb.toFixed(0).padStart(4)} MB` +
   (m.appHeapMb === undefined ? '' : ` (app thread heap ${m.appHeapMb.toFixed(0)} MB)`) +
   (m.appLiveMb === undefined ? '' : ` (app live after GC ${m.appLiveMb.toFixed(0)} MB)`) +
+  `  CPU ${m.cpuMsPerRequest.toFixed(2)} ms/request (app thread ${m.appCpuMsPerRequest.toFixed(2)})` +
   `  (${m.requests} requests, ${m.answered} answered inline, ${m.non2xx} non-2xx, ${m.errors} errors)`;
 
 function verdict(label: string, ok: boolean, detail: string): string {
@@ -425,8 +449,24 @@ async function soak(): Promise<void> {
   }
 }
 
-ensureBuilt();
-(SOAK ? soak() : benchmark()).catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+const USAGE = `npm run bench -- [options]
+  --connections N       concurrent connections (200)
+  --duration S          measured seconds per target (20)
+  --pool N              distinct phone numbers (4000)
+  --profile             CPU profile of Sira's app thread over the measured window
+  --node-options "..."  node flags for Sira (default: those of start:prod in package.json)
+  --mongodb-uri URI     Sira on that MongoDB instead of the embedded database
+  --soak [--conversations N] [--soak-max-seconds S]   store N conversations, report RSS
+Prints req/s, p50/p99, peak RSS of the whole process (app thread + database worker), the app thread's
+heap peak, CPU ms per request (whole process and app thread), and the ratio Sira / bare.`;
+
+if (flag('help')) console.log(USAGE);
+else run();
+
+function run(): void {
+  ensureBuilt();
+  (SOAK ? soak() : benchmark()).catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
