@@ -50,6 +50,11 @@ describe('crisis patterns', () => {
     ['I have been giving away my things to my friends', 'suicide'],
     ['snake don bite my papa for farm', 'medical'],
     ['mon fils est parti avec des passeurs hier soir', 'missing_child'],
+    ['si je mourais ce serait mieux pour tout le monde', 'suicide'],
+    ['ni n sara, o ka fisa', 'suicide'],
+    ['it would be better if i die', 'suicide'],
+    ['pardon maman, je pars ce soir', 'suicide'],
+    ['je suis au bord du fleuve et je regarde l eau', 'suicide'],
     ['my daughter was taken by strangers at the market', 'missing_child'],
     ['mon ptit frere est perdu', 'missing_child'],
   ])('finds a crisis in %p', (text, kind) => {
@@ -79,6 +84,8 @@ describe('crisis patterns', () => {
     'ni n ye n nyɛ datugu, n bɛ u ye',
     'je suis seule avec 3 enfants et le bébé est malade',
     'mon petit frère et moi avons abandonné l école, on veut reprendre',
+    'Libi kasobon kɔnɔ n tun b a fɛ ka sa, nka sisan n ka kɛnɛ, n bɛ baara kɛ',
+    'I wanted to die in prison in Libya, but I am fine now and I work',
   ])('finds no crisis in %p', (text) => {
     expect(kinds(text)).toEqual([]);
   });

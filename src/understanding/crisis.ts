@@ -104,6 +104,9 @@ const SUICIDE: RegExp[] = [
   /\b(j ai|jai|il a|elle a) (achete|pris|cache|prepare) (du|le) poison\b|\b(bought|got|buy|hiding) (some )?poison\b/,
   /\b(donne|distribue) (toutes )?mes affaires\b|\bgiv(e|ing|en) (away )?(all )?my (things|belongings|stuff) away\b|\bgiving away my\b/,
   /\b(je|il|elle) (veux|veut|voudrais|voudrait) (juste )?dormir (et|pour) (ne )?(plus|jamais)\b/,
+  /\b(si je (meurs|mourais|mourrais|disparais|disparaissais)|if i (die|died|was dead|were dead|disappear\w*)|ni n (sara|tununa))\b.{0,30}\b(mieux|better|fisa)\b|\b(mieux|better) (si|if) (je|i) (meurs|mourais|die|died|disappear\w*)\b/,
+  /\b(pardon|sorry|pardonne moi|forgive me) (maman|mama|mum|mom|ma mere|papa|mes enfants|my children|my kids|n ba|n denw)\b/,
+  /\b(au bord|sur le bord) (du|de la|de l) (fleuve|riviere|pont|puits|falaise|vide|eau)\b|\bstanding on the (bridge|edge|roof)\b|\b(on|at) the edge of the (bridge|river|roof|well)\b/,
   /\b(derniere|dernier) (lettre|mot|sms)\b|\blettre d adieu\b|\b(last|goodbye|farewell|suicide) (letter|note|words)\b|\bbataki laban\b/,
   /\b(prenez|prends|occupez vous|occupe toi|veillez|veille) (bien )?(soin )?(de|sur) mes (enfants|petits|gosses)\b|\baw ka n denw (kolosi|mara|lamo)\b/,
 ];
@@ -471,21 +474,26 @@ const DEFUSE: RegExp[] = [
   /\b(mal a la poitrine|douleurs? (a|dans) la poitrine|chest pain|respire mal|breathe badly)\b(?=.{0,40}\b(depuis|since|kabini|parfois|sometimes|le matin|in the morning|quand|qd|when)\b)/g,
   /\b(ne )?parle plus (a|avec) personne\b|\b(reste|restent|rester) enferme\w*|\bstay\w* locked in (my|his|her) room\b/g,
 ];
+// Said as a past wish: "I wanted to die in prison" (then), not "I want to die".
+const THEN =
+  /\b(tun b a fe|tun be a fe|n tun|je voulais|j avais envie|j ai voulu|i wanted|i used to|used to want|wanted to die|en prison|in prison|kaso la|kasobon)\b/;
 const LAUGHTER = /\b(mdr|lol|lool|ptdr|haha\w*|hihi\w*|hehe\w*|xd)\b/;
 // A lost child the message says is found again.
 const FOUND =
   /\b(on l a retrouve\w*|(we|they|police) found (him|her|them)|(has been|was|got) found|came back|come back|est revenue?|est rentree?|a ete retrouve\w*|an y a soro|a sorola|u y a soro|a fa y a soro)\b/;
 
-// Crisis kinds whose patterns match. Suicidal talk is never discounted as past or idiom:
-// a wrong alarm costs a caseworker a minute, a missed one may cost a life.
+// Crisis kinds whose patterns match. Suicidal talk is discounted only when told as over and
+// done: a wrong alarm costs a caseworker a minute, a missed one may cost a life.
 export function crisisKinds(tokens: string[]): CrisisKind[] {
   const plain = DEFUSE.reduce((text, re) => text.replace(re, ' '), tokens.map(corrected).join(' '));
   const squeezed = squeeze(plain);
   const any = (patterns: Pattern[]): boolean =>
     patterns.some(({ re, short }) => re.test(plain) || short.test(squeezed));
   const kinds: CrisisKind[] = [];
-  if (any(SUICIDE_P)) kinds.push('suicide');
   const past = any(PAST_P);
+  // Suicidal talk counts unless the writer says it was then and they are well now.
+  const wishOver = (past || THEN.test(plain)) && SAFE_NOW.some(({ re }) => re.test(plain));
+  if (!wishOver && any(SUICIDE_P)) kinds.push('suicide');
   if (!past && !LAUGHTER.test(plain) && any(VIOLENCE_P)) kinds.push('violence');
   if (!past && any(MEDICAL_P)) kinds.push('medical');
   const found = FOUND.test(plain);
