@@ -46,7 +46,7 @@ export class MongoStorage implements Storage, OnModuleInit {
     }
   }
 
-  // Reads asked for in the same tick (a turn's conversation and user state, other turns) share one find;
+  // Reads asked for in the same tick (turns of several people arriving together) share one find;
   // each caller still gets its own decrypted copies.
   read(keys: string[]): Promise<StoreItems> {
     if (!keys.length) return Promise.resolve({});

@@ -152,13 +152,18 @@ export class ContactsService {
     await this.contacts.updateOne({ _id: id }, { $set: { ticketHint: ticketId, ticketHintAt: new Date() } }).exec();
   }
 
-  // Tickets open before hints existed: their people get one.
-  async markTicketHints(ids: string[]): Promise<void> {
-    const valid = ids.filter((id) => Types.ObjectId.isValid(id));
-    if (!valid.length) return;
-    await this.contacts
-      .updateMany({ _id: { $in: valid }, ticketHint: null }, { $set: { ticketHint: 'open', ticketHintAt: new Date() } })
-      .exec();
+  // Tickets open before hints existed: their people get one (people who have one keep it).
+  async markTicketHints(tickets: { contactId: string; ticketId: string }[]): Promise<void> {
+    const at = new Date();
+    const updates = tickets
+      .filter((ticket) => Types.ObjectId.isValid(ticket.contactId))
+      .map((ticket) => ({
+        updateOne: {
+          filter: { _id: new Types.ObjectId(ticket.contactId), ticketHint: null },
+          update: { $set: { ticketHint: ticket.ticketId, ticketHintAt: at } },
+        },
+      }));
+    if (updates.length) await this.contacts.bulkWrite(updates, { ordered: false });
   }
 
   // After a ticket is closed; a hint set meanwhile for another ticket stays.

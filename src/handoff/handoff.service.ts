@@ -60,7 +60,7 @@ export class HandoffService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     try {
       const open = await this.handoffs.find({ open: true }, { contactId: 1 }).lean<Lean[]>().exec();
-      await this.contacts.markTicketHints(open.map((doc) => doc.contactId));
+      await this.contacts.markTicketHints(open.map((doc) => ({ contactId: doc.contactId, ticketId: doc._id.toString() })));
     } catch (error) {
       this.logger.warn(`ticket hints of open tickets not checked: ${(error as Error).message}`);
     }
@@ -73,7 +73,7 @@ export class HandoffService implements OnApplicationBootstrap {
     const existing = await this.findExisting(input);
     if (existing) {
       // Already open: its person's hint is made sure of (a ticket from before hints, a failed start-up check).
-      if (existing.open) await this.contacts.markTicketHint(input.contactId, existing._id.toString());
+      if (existing.open) await this.contacts.markTicketHint(existing.contactId, existing._id.toString());
       return { id: await this.raiseIfMoreUrgent(existing, input), created: false };
     }
     const now = this.clock.now();
@@ -111,7 +111,7 @@ export class HandoffService implements OnApplicationBootstrap {
       if (!isDuplicateKey(error)) throw error;
       const winner = await this.findExisting(input);
       if (!winner) throw error;
-      if (winner.open) await this.contacts.markTicketHint(input.contactId, winner._id.toString());
+      if (winner.open) await this.contacts.markTicketHint(winner.contactId, winner._id.toString());
       return { id: winner._id.toString(), created: false };
     }
   }

@@ -107,11 +107,12 @@ describe('ticket hint on the contact', () => {
     );
     const other = await createTestApp(env, db);
     try {
-      expect(await hintOf(other, contactId)).not.toBeNull();
+      expect(await hintOf(other, contactId)).toBe(id);
       expect(await send(other, from, 'allo ?')).toEqual([waiting()]);
     } finally {
       await other.close();
     }
     expect((await close(id)).status).toBe(200);
+    expect(await hintOf(t, contactId)).toBeNull();
   });
 });
