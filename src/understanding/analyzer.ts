@@ -7,7 +7,7 @@ import { CRISIS_NEEDS, crisisKinds, hasDangerCue, saysSafeNow, violenceIsOver } 
 import { clauses, moneyOnlyForPurpose, PURPOSES, words } from './features';
 import { detectLanguage } from './language';
 import { NeedModel, type NeedModelJson } from './need-model';
-import { thanksOnly } from './thanks';
+import { aboutAnAnimal, jokeOnly, thanksOnly } from './thanks';
 
 // A classifier score above which a message is urgent even without a danger word.
 const SURE = 0.9;
@@ -69,7 +69,9 @@ export class Analyzer {
       (!saysSafeNow(tokens) &&
         (urgentScore >= SURE ||
           (urgentScore >= this.model.threshold('urgent') && hasDangerCue(tokens))));
-    if (kinds.length === 0 && thanksOnly(text, tokens)) needs.clear();
+    if (kinds.length === 0 && (thanksOnly(text, tokens) || jokeOnly(text, tokens))) needs.clear();
+    if (kinds.length === 0 && aboutAnAnimal(tokens))
+      ['health', 'food'].forEach((n) => needs.delete(n as NeedCode));
     // Violence the writer says is over ("they beat us in Libya, now I am fine") needs no protection.
     if (kinds.length === 0 && needs.has('protection') && violenceIsOver(tokens))
       needs.delete('protection');

@@ -53,6 +53,11 @@ describe('crisis patterns', () => {
     ['si je mourais ce serait mieux pour tout le monde', 'suicide'],
     ['ni n sara, o ka fisa', 'suicide'],
     ['it would be better if i die', 'suicide'],
+    ['tasuma ye n denmuso minɛ sisan, a farikolo jenina kosɛbɛ', 'medical'],
+    ["ma soeur s'est renversé l'eau bouillante sur le ventre, elle hurle", 'medical'],
+    ['my grandma is burnt on her back and arms, the skin is peeling', 'medical'],
+    ['je ne serai plus un poids pour personne', 'suicide'],
+    ['i gave my phone to my brother, i wont need it anymore', 'suicide'],
     ['pardon maman, je pars ce soir', 'suicide'],
     ['je suis au bord du fleuve et je regarde l eau', 'suicide'],
     ['my daughter was taken by strangers at the market', 'missing_child'],
@@ -86,6 +91,10 @@ describe('crisis patterns', () => {
     'mon petit frère et moi avons abandonné l école, on veut reprendre',
     'Libi kasobon kɔnɔ n tun b a fɛ ka sa, nka sisan n ka kɛnɛ, n bɛ baara kɛ',
     'I wanted to die in prison in Libya, but I am fine now and I work',
+    "J'avais des idées noires en prison, maintenant je vais mieux",
+    'my goat gave birth and the kid is not breathing well, any vet?',
+    'the landlord chased us, we sleep in the street',
+    'je cherche mon petit frère, on s est perdus à Agadez en 2024',
   ])('finds no crisis in %p', (text) => {
     expect(kinds(text)).toEqual([]);
   });

@@ -89,7 +89,7 @@ const SUICIDE: RegExp[] = [
   // Said of oneself or of someone close: a burden, better off without them, missed by no one.
   /\b(serait|seraient|serais|sera|seront|serions|vivrait|vivraient) (bien )?mieux sans (moi|lui|elle)\b/,
   /\b(better|happier) (off )?without (me|him|her)\b/,
-  /\b(un |une )?(fardeau|poids|charge) pour (ma |sa |la |mes |ses |tout le monde|les autres|vous|eux)/,
+  /\b(un |une )?(fardeau|poids|charge) pour (ma |sa |la |mes |ses |tout le monde|les autres|vous|eux|personne)/,
   /\b(a |only a |just a )?burden (to|for|on) (my|his|her|everyone|everybody|you|them|the family)\b/,
   /\bpersonne ne (va |vas )?(me |la |le |l )?(regrett|pleur|manqu)\w*|\b(je|il|elle) ne manquer\w* a personne\b/,
   /\b(nobody|no one|noone|no body|none) (will|go|gon|gonna|would|wil) (miss|cry for|cry over|remember|notice) (me|him|her)\b/,
@@ -102,7 +102,7 @@ const SUICIDE: RegExp[] = [
   /\b(idees?|pensees?) (noires?|de mort|suicidaires?)\b|\bdark thoughts\b|\b(think|thinking|thought|thoughts) (about|of) (dying|death|ending|killing myself|suicide)\b/,
   /\bpense\w* (souvent |tout le temps |parfois )?a (mourir|la mort|me tuer|en finir|me suicider)\b/,
   /\b(j ai|jai|il a|elle a) (achete|pris|cache|prepare) (du|le) poison\b|\b(bought|got|buy|hiding) (some )?poison\b/,
-  /\b(donne|distribue) (toutes )?mes affaires\b|\bgiv(e|ing|en) (away )?(all )?my (things|belongings|stuff) away\b|\bgiving away my\b/,
+  /\b(won t|wont|will not|no go) need (them|it|this|these|my \w+) (anymore|any more|again)?\b|\bn ka fenw bee di\b|\b(donne|distribue) (toutes )?mes affaires\b|\bgiv(e|ing|en) (away )?(all )?my (things|belongings|stuff) away\b|\bgiving away my\b/,
   /\b(je|il|elle) (veux|veut|voudrais|voudrait) (juste )?dormir (et|pour) (ne )?(plus|jamais)\b/,
   /\b(si je (meurs|mourais|mourrais|disparais|disparaissais)|if i (die|died|was dead|were dead|disappear\w*)|ni n (sara|tununa))\b.{0,30}\b(mieux|better|fisa)\b|\b(mieux|better) (si|if) (je|i) (meurs|mourais|die|died|disappear\w*)\b/,
   /\b(pardon|sorry|pardonne moi|forgive me) (maman|mama|mum|mom|ma mere|papa|mes enfants|my children|my kids|n ba|n denw)\b/,
@@ -115,7 +115,7 @@ const VIOLENCE_STRONG: RegExp[] = [
   /\b(en train|entrain) de (me|nous|la|le|les|m) (frapper|battre|tuer|violer|attaquer|tabasser|poignarder)\b/,
   /\bau secours\b/,
   /\b(en train|entrain) de se faire (battre|frapper|tabasser|tuer|violer|agresser|poignarder|egorger)\b/,
-  /\b(chase|chasing|chased|pursue|pursuing|hunt|hunting) (me|us)\b(?! (out|comot|commot|from|away))(?!.*\b(every|often|always|sometimes)\b)/,
+  /(?<!\b(landlord|proprio|proprietaire|bailleur|owner) )\b(chase|chasing|chased|pursue|pursuing|hunt|hunting) (me|us)\b(?! (out|comot|commot|from|away))(?!.*\b(every|often|always|sometimes)\b)/,
   /\b(be|bena) (n|an) (nofe|kofe)\b.{0,25}\bsisan\b|\bsisan\b.{0,25}\b(n|an) (nofe|kofe)\b/,
   /\b(tape|frappe|battu|blesse|tabasse)\w*\b.{0,40}\b(est|e|et) (toujours|tjr|tjrs|encore) la\b|\b(hit|beat|beaten|wounded|stabbed)\b.{0,40}\b(is|dey) still (here|there|outside|inside)\b/,
   /\b(est|sont) enferme\w*\b.{0,60}\b(maintenant|crier|crie|cris|sans manger|depuis)\b/,
@@ -223,6 +223,8 @@ const MEDICAL: RegExp[] = [
   /\b(bu|avale|boire|pris|mange)\w*\b.{0,20}\b(produit|javel|poison|insecticide|pesticide|herbicide|engrais|acide|petrole|essence|soude|mort aux rats)\b/,
   /\b(drank|drink|drunk|swallowed|took|ate|eaten)\b.{0,20}\b(poison|bleach|insecticide|pesticide|herbicide|kerosene|petrol|acid|chemical|sniper|otapiapia|rat poison|fertili[sz]er)\b/,
   /\b(mordu|morsure|pique)\w*\b.{0,20}\b(serpent|vipere)\b|\b(serpent|vipere) (l a |m a |a )?(mordu|pique)\w*|\bsnake ?(bite|bit|bitten)\b|\bsnakes? (don |has |have |had |just )?(bite|bit|bitten)\b|\bbitten by (a )?snake\b|\bsa (ye|ka)\b.{0,20}\bcin\b|\b(scorpion|scorpio)\b.{0,20}\b(pique|bite|bit|stung|sting|cin)\w*/,
+  /\b(tasuma|jeni\w*)\b.{0,40}\b(kosebe|sisan|a bee|farikolo)\b/,
+  /\b(brule\w*|burnt|burned|ebouillant\w*)\b.{0,40}\b(visage|ventre|dos|bras|corps|face|back|arms|belly|body|skin|peau|crie|hurle|screams?|screaming)\b|\b(eau|huile) bouillante\b|\b(boiling|hot) (water|oil)\b.{0,30}\b(on|over)\b|\b(skin|peau)\b.{0,20}\b(peeling|part|partie|se decolle)\b/,
   /\b(crise cardiaque|heart attack|stroke)\b|\b(burn|burnt|burned|brule)\w*\b.{0,20}\b(badly|all over|partout|gravement|whole body)\b/,
 ];
 
@@ -255,6 +257,7 @@ const MISSING_CHILD: RegExp[] = [
 const PAST_OR_IDIOM: RegExp[] = [
   /\b(l an (dernier|passe)|l annee (derniere|passee)|il y a \w+ ans?|c est fini|ca va (mieux|maintenant)|maintenant ca va|je suis libre|j ai failli)\b/,
   /\b(last year|years? ago|it is over|it s over|i m fine now|i am fine now|thank god i am|nearly died|almost died)\b/,
+  /\b(en|in|san) 20[0-2][0-9]\b/,
   /\b(san temenen|kalo temenen|sisan n ka kene|sisan a ka fisa|ala ye (n|an) kisi|n horonyara|an horonyara|sisan n sera|(u|a|an|n) tun (be|ye))\b/,
   /\b(failli|now i am free|i am free now|we are fine now|we are safe now|they released me|on m a libere|on nous a liberes)\b/,
 ];
@@ -445,8 +448,8 @@ const OVER = compile([
 ]);
 // The writer says they are safe now: a classifier's guess alone does not make that urgent.
 const SAFE_NOW = compile([
-  /\b(sisan n ka kene|sisan n ka nyi|ala ye (n|an) kisi|n horonyara|an horonyara)\b/,
-  /\b(ca va maintenant|maintenant ca va|je suis (en securite|libre|sauve)e? (maintenant|aujourd hui)?|on m a libere)\b/,
+  /\b(sisan n ka kene|sisan n ka nyi|n ka kene|ala ye (n|an) kisi|n horonyara|an horonyara)\b/,
+  /\b(ca va maintenant|maintenant ca va|je suis (en securite|libre|sauve)e? (maintenant|aujourd hui)?|on m a libere|(maintenant|aujourd hui) (je vais|ca va) (mieux|bien)|je vais (mieux|bien) (maintenant|aujourd hui))\b/,
   /\b(i m|i am|im|we are|we re|she is|she s|he is|he s) (safe|fine|okay|ok|free|better) now\b|\bnow (i am|i m|we are|she is|he is) (safe|fine|okay|ok|free|better)\b/,
 ]);
 export function saysSafeNow(tokens: string[]): boolean {
@@ -477,6 +480,9 @@ const DEFUSE: RegExp[] = [
 // Said as a past wish: "I wanted to die in prison" (then), not "I want to die".
 const THEN =
   /\b(tun b a fe|tun be a fe|n tun|je voulais|j avais envie|j ai voulu|i wanted|i used to|used to want|wanted to die|en prison|in prison|kaso la|kasobon)\b/;
+// An animal's illness is the vet's business, not a medical emergency.
+const ANIMAL =
+  /\b(goat|goats|sheep|cow|cows|ox|donkey|chicken|chickens|dog|chevre|chevres|mouton|moutons|vache|vaches|boeuf|ane|poule|chien|saga|misi|bagan|fali|wulu|vet|veterinaire|veto)\b/;
 const LAUGHTER = /\b(mdr|lol|lool|ptdr|haha\w*|hihi\w*|hehe\w*|xd)\b/;
 // A lost child the message says is found again.
 const FOUND =
@@ -495,9 +501,9 @@ export function crisisKinds(tokens: string[]): CrisisKind[] {
   const wishOver = (past || THEN.test(plain)) && SAFE_NOW.some(({ re }) => re.test(plain));
   if (!wishOver && any(SUICIDE_P)) kinds.push('suicide');
   if (!past && !LAUGHTER.test(plain) && any(VIOLENCE_P)) kinds.push('violence');
-  if (!past && any(MEDICAL_P)) kinds.push('medical');
+  if (!past && !ANIMAL.test(plain) && any(MEDICAL_P)) kinds.push('medical');
   const found = FOUND.test(plain);
-  if (!found && any(CHILD_P)) kinds.push('child');
+  if (!found && !past && any(CHILD_P)) kinds.push('child');
   if (!found && !past && any(MISSING_CHILD_P)) kinds.push('missing_child');
   return kinds;
 }
@@ -514,6 +520,7 @@ const IDIOMS =
   /\b(meurs|meurt|mourir|mort|morte|dying|dead|die) (de|of|from) (faim|fatigue|rire|honte|ennui|hunger|boredom|tiredness|laughter)\b|\b(faim|soif) a mourir\b|\b(kongo|funteni|sege|baara)\b.{0,10}\bfaga\b|\b(job|work|heat|sun|travail|chaleur|soleil|chantier|boulot)\b.{0,12}\b(killing|kill|tue|tuer)\b|\bknife (sharpening|business|seller|selling)\b|\breste enferme\w* (dans|ds|chez|a)\b|\b(stay|staying|locked) in my room\b/g;
 
 export function hasDangerCue(tokens: string[]): boolean {
+  if (LAUGHTER.test(tokens.join(' '))) return false;
   const plain = tokens.map(corrected).join(' ').replace(IDIOMS, ' ');
   const squeezed = squeeze(plain);
   return DANGER.some(({ re, short }) => re.test(plain) || short.test(squeezed));

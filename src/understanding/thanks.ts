@@ -1,3 +1,6 @@
+// Messages whose need words name no need of the writer's: thanks for help already given, a
+// joke, an animal's illness. The classifier reads words; these read the situation.
+
 // A message that only thanks or reports good news ("merci, j'ai trouvé le travail") names
 // the need that was met, not a need: no referral should come of it.
 const THANKS =
@@ -13,4 +16,25 @@ export function thanksOnly(text: string, tokens: string[]): boolean {
   if (text.includes('?')) return false;
   const plain = tokens.join(' ');
   return THANKS.test(plain) && DONE.test(plain) && !STILL_NEEDS.test(plain);
+}
+
+// A joke ("je meurs de faim lol", "kɔngɔ bɛ n faga haha") that asks for nothing names no need.
+const LAUGHTER = /\b(mdr|lol|lool|ptdr|haha\w*|hihi\w*|hehe\w*|xd)\b/;
+const ASKS =
+  /\b(svp|stp|plait|please|pls|plz|plis|abeg|aid\w*|help|besoin|need\w*|cherch\w*|looking|want|wan|veux|voudrais|b a fe|be a fe|fe ka|mago|mako|nyini|deme|urgent|serieux|serious|blague|joke)\b/;
+
+export function jokeOnly(text: string, tokens: string[]): boolean {
+  const plain = tokens.join(' ');
+  return !text.includes('?') && LAUGHTER.test(plain) && !ASKS.test(plain);
+}
+
+// A sick or hungry animal is for a vet, not a health or food need of the person.
+const ANIMAL =
+  /\b(goat|goats|sheep|cow|cows|donkey|chicken|chickens|chevre|chevres|mouton|moutons|vache|vaches|boeuf|boeufs|poule|poules|saga|sagaw|misi|misiw|bagan|baganw|vet|veterinaire|veterinair|veterinener|veto)\b/;
+const PERSON_UNWELL =
+  /\b(je suis|j ai|i am|i m|i have|my (child|son|daughter|wife|husband|mother|father|baby)|mon (enfant|fils|bebe|mari)|ma (fille|femme|mere)|n (bana|ka bana|den|denke|denmuso|muso|ce|ba|fa))\b/;
+
+export function aboutAnAnimal(tokens: string[]): boolean {
+  const plain = tokens.join(' ');
+  return ANIMAL.test(plain) && !PERSON_UNWELL.test(plain);
 }
