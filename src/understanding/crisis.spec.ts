@@ -58,6 +58,11 @@ describe('crisis patterns', () => {
     ['my grandma is burnt on her back and arms, the skin is peeling', 'medical'],
     ['je ne serai plus un poids pour personne', 'suicide'],
     ['i gave my phone to my brother, i wont need it anymore', 'suicide'],
+    ["donnez ma montre à mon frère, je n'en aurai plus besoin", 'suicide'],
+    ['ni n sara, mɔgɔ si tɛ n ɲini', 'suicide'],
+    ['my uncle dey shake for ground, foam dey comot for im mouth', 'medical'],
+    ['my younger brother 12 yrs old is alone at the bus station, he dey cry', 'missing_child'],
+    ['ma fille de 13 ans est partie seule hier soir', 'missing_child'],
     ['pardon maman, je pars ce soir', 'suicide'],
     ['je suis au bord du fleuve et je regarde l eau', 'suicide'],
     ['my daughter was taken by strangers at the market', 'missing_child'],
@@ -95,6 +100,9 @@ describe('crisis patterns', () => {
     'my goat gave birth and the kid is not breathing well, any vet?',
     'the landlord chased us, we sleep in the street',
     'je cherche mon petit frère, on s est perdus à Agadez en 2024',
+    'a bɛ n datugu bon kɔnɔ ani ka n bugɔ tile o tile',
+    'they call me every day say they go kill me',
+    'mon fils de 15 ans est parti vers l Algérie le mois dernier',
   ])('finds no crisis in %p', (text) => {
     expect(kinds(text)).toEqual([]);
   });

@@ -102,6 +102,8 @@ const SUICIDE: RegExp[] = [
   /\b(idees?|pensees?) (noires?|de mort|suicidaires?)\b|\bdark thoughts\b|\b(think|thinking|thought|thoughts) (about|of) (dying|death|ending|killing myself|suicide)\b/,
   /\bpense\w* (souvent |tout le temps |parfois )?a (mourir|la mort|me tuer|en finir|me suicider)\b/,
   /\b(j ai|jai|il a|elle a) (achete|pris|cache|prepare) (du|le) poison\b|\b(bought|got|buy|hiding) (some )?poison\b/,
+  /\b(ne|n) en (aurai|aurais) plus besoin\b|\bplus besoin de (mon|ma|mes) \w+ apres (ce soir|cette nuit|aujourd hui)\b/,
+  /\bni n (sara|tununa)\b.{0,40}\b(mogo si|foyi|fisa|ka nyi)\b|\bmogo si (te|tena) n (nyini|kasi)\b/,
   /\b(won t|wont|will not|no go) need (them|it|this|these|my \w+) (anymore|any more|again)?\b|\bn ka fenw bee di\b|\b(donne|distribue) (toutes )?mes affaires\b|\bgiv(e|ing|en) (away )?(all )?my (things|belongings|stuff) away\b|\bgiving away my\b/,
   /\b(je|il|elle) (veux|veut|voudrais|voudrait) (juste )?dormir (et|pour) (ne )?(plus|jamais)\b/,
   /\b(si je (meurs|mourais|mourrais|disparais|disparaissais)|if i (die|died|was dead|were dead|disappear\w*)|ni n (sara|tununa))\b.{0,30}\b(mieux|better|fisa)\b|\b(mieux|better) (si|if) (je|i) (meurs|mourais|die|died|disappear\w*)\b/,
@@ -188,6 +190,7 @@ const MEDICAL: RegExp[] = [
   /\bnot waking up\b|\bwon ?t wake up\b/,
   /\b(drank|drink|swallowed|took) (poison|bleach|insecticide)\b/,
   /\bconvulsion|\bseizure/,
+  /\bfoam\w*\b.{0,30}\bmouth\b|\bmouth\b.{0,20}\bfoam\w*|\bbave\w*\b.{0,20}\bbouche\b|\bda la\b.{0,20}\bfilen\w*|\b(shake|shaking|shakes|trembl\w*)\b.{0,20}\b(ground|floor|sol|par terre)\b/,
   /\blabou?r\b.*\b(stuck|bleeding|complication|days|hours)\b/,
   /\bchest pain\b/,
   /\bjoli\b.*\bbo\b.*\b(kosebe|caman)\b|\bjoli caman\b/,
@@ -239,7 +242,6 @@ const CHILD: RegExp[] = [
 ];
 
 const MISSING_CHILD: RegExp[] = [
-  /\b(soeur|frere|fils|fille|enfant|garcon|petit|petite)\b.{0,30}\b(n est|est|sont) (pas|toujours pas|jamais) (rentre|revenu|rentree|revenue|rentres|revenus)\b/,
   // A child gone with smugglers or taken by strangers.
   /\b(fils|fille|garcon|enfant|petit frere|petite soeur|petit|petite|gamin)\b.{0,50}\b(avec|par) (des |les |un )?(passeurs?|trafiquants?|inconnus|ravisseurs?)\b|\b(enleve|kidnappe)e?s? (mon|ma|notre|leur) (fils|fille|enfant)\b/,
   /\b(son|daughter|boy|girl|child|kid|small brother|small sister|little brother|little sister)\b.{0,50}\b(with|by) (the |some )?(smugglers?|traffickers?|strangers|kidnappers?)\b|\b(kidnapp?ed|abducted) (my|our) (son|daughter|child|boy|girl)\b/,
@@ -251,6 +253,16 @@ const MISSING_CHILD: RegExp[] = [
   /\b(den|denmuso|denke|denmisen)\w*\b.{0,30}\b(ma segin|ma na so|t a ye|te ye)\b/,
   /\b(petit frere|petite soeur|fils|fille|garcon|enfant|petit garcon|petite fille|bebe)\b.{0,30}\b(est|se est) (perdu|egare)e?\b/,
 ];
+
+// A minor named by age (under 18) or as a small brother or sister, alone or gone: a crisis
+// only when told as happening now (many such messages are about a child gone for months).
+const MINOR_GONE: RegExp[] = [
+  /\b(fille|fils|garcon|enfant|frere|soeur|petit|petite|gamin|gamine|neveu|niece)\b.{0,15}\b(de )?([1-9]|1[0-7]) ans\b.{0,60}\b(seule?|toute? seule?|partie?|disparue?|perdue?|enlevee?)\b/,
+  /\b(([1-9]|1[0-7]) ?(yrs?|years?)( old)?|small|little|younger|junior)\b.{0,20}\b(brother|sister|bro|sis|boy|girl|son|daughter|child|pikin)\b.{0,50}\b(alone|by (him|her)self|lost|missing|gone|carried|taken)\b|\b(brother|sister|boy|girl|son|daughter|child|pikin)\b.{0,10}\b([1-9]|1[0-7]) ?(yrs?|years?)( old)?\b.{0,50}\b(alone|by (him|her)self|lost|missing|gone)\b/,
+  /\b(soeur|frere|fils|fille|enfant|garcon|petit|petite)\b.{0,30}\b(n est|est|sont) (pas|toujours pas|jamais) (rentre|revenu|rentree|revenue|rentres|revenus)\b/,
+];
+const TONIGHT =
+  /\b(ce soir|cette nuit|hier soir|ce matin|depuis ce matin|maintenant|en ce moment|tonight|right now|now|this morning|last night|since morning|since this morning|sisan|bi su|bi sogoma|kunun su|pleure|cry|crying|cries|kasi)\b/;
 
 // Words that turn an alarming pattern into an idiom or a finished event.
 // Year-scale time only: "I came back last week" must not hide a crisis happening now.
@@ -438,6 +450,7 @@ const VIOLENCE_P = compile(VIOLENCE_STRONG);
 const MEDICAL_P = compile(MEDICAL);
 const CHILD_P = compile(CHILD);
 const MISSING_CHILD_P = compile(MISSING_CHILD);
+const MINOR_GONE_P = compile(MINOR_GONE);
 const PAST_P = compile(PAST_OR_IDIOM);
 
 // Violence told as over and done, the writer safe now: no protection need is left.
@@ -483,6 +496,9 @@ const THEN =
 // An animal's illness is the vet's business, not a medical emergency.
 const ANIMAL =
   /\b(goat|goats|sheep|cow|cows|ox|donkey|chicken|chickens|dog|chevre|chevres|mouton|moutons|vache|vaches|boeuf|ane|poule|chien|saga|misi|bagan|fali|wulu|vet|veterinaire|veto)\b/;
+// Abuse told as a habit ("every day") is protection, not a crisis, unless it is happening now.
+const HABITUAL =
+  /\b(every ?day|every night|everyday|each day|tous les (jours|soirs)|chaque (jour|nuit|soir)|tile o tile|su o su|tuma bee|tuma o tuma|tuma dow)\b/;
 const LAUGHTER = /\b(mdr|lol|lool|ptdr|haha\w*|hihi\w*|hehe\w*|xd)\b/;
 // A lost child the message says is found again.
 const FOUND =
@@ -500,11 +516,13 @@ export function crisisKinds(tokens: string[]): CrisisKind[] {
   // Suicidal talk counts unless the writer says it was then and they are well now.
   const wishOver = (past || THEN.test(plain)) && SAFE_NOW.some(({ re }) => re.test(plain));
   if (!wishOver && any(SUICIDE_P)) kinds.push('suicide');
-  if (!past && !LAUGHTER.test(plain) && any(VIOLENCE_P)) kinds.push('violence');
+  const habitual = HABITUAL.test(plain) && !TONIGHT.test(plain);
+  if (!past && !habitual && !LAUGHTER.test(plain) && any(VIOLENCE_P)) kinds.push('violence');
   if (!past && !ANIMAL.test(plain) && any(MEDICAL_P)) kinds.push('medical');
   const found = FOUND.test(plain);
   if (!found && !past && any(CHILD_P)) kinds.push('child');
-  if (!found && !past && any(MISSING_CHILD_P)) kinds.push('missing_child');
+  if (!found && !past && (any(MISSING_CHILD_P) || (TONIGHT.test(plain) && any(MINOR_GONE_P))))
+    kinds.push('missing_child');
   return kinds;
 }
 
