@@ -61,6 +61,8 @@ describe('crisis patterns', () => {
     ["donnez ma montre à mon frère, je n'en aurai plus besoin", 'suicide'],
     ['ni n sara, mɔgɔ si tɛ n ɲini', 'suicide'],
     ['ni n salen tun don, mɔgɔ si tɛna n ko ɲini', 'suicide'],
+    ['n denw bena nye ni n te yen tun', 'suicide'],
+    ["mon ami a bu de l'esprit de sel, il crache", 'medical'],
     ['ma famille serait mieux si je n étais plus là', 'suicide'],
     ['everyone would be happier if i was gone', 'suicide'],
     ['sometimes I think make I just disappear forever', 'suicide'],

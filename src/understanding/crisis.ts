@@ -103,6 +103,7 @@ const SUICIDE: RegExp[] = [
   /\bpense\w* (souvent |tout le temps |parfois )?a (mourir|la mort|me tuer|en finir|me suicider)\b/,
   /\b(j ai|jai|il a|elle a) (achete|pris|cache|prepare) (du|le) poison\b|\b(bought|got|buy|hiding) (some )?poison\b/,
   /\b(ne|n) en (aurai|aurais) plus besoin\b|\bplus besoin de (mon|ma|mes) \w+ apres (ce soir|cette nuit|aujourd hui)\b/,
+  /\bni n te (yen|dugukolo kan) (tun|tugun)\b/,
   /\bni n (sara|salen|tununa)\b.{0,40}\b(mogo si|foyi|fisa|ka nyi)\b|\bmogo si (te|tena) n (ko )?(nyini|kasi)\b/,
   /\b(mieux|better( off)?|happier) (si|if) (je|i|i m|i am) (n etais|ne etais|ne serais|ne existais|n existais|was|were|wasn t|weren t|am|m) (plus|pas|not|no longer|gone|dead|never born)\b/,
   /\bdisappear\w* (forever|for ever|for good|completely|from this world)\b|\b(make|let) (i|me) (just )?disappear\b|\bdisparaitre (pour toujours|a jamais|pour de bon|de ce monde)\b/,
@@ -226,7 +227,7 @@ const MEDICAL: RegExp[] = [
   // Bleeding that does not stop.
   /\b(blood|bleeding)\b.{0,20}\b(not stopping|won t stop|will not stop|does not stop|doesn t stop|can t stop)\b|\b(sang|saignement)\b.{0,25}\b(s arrete pas|arrete pas|arrete plus|sans s arreter)\b|\bjoli\b.{0,15}\b(te jo|ma jo)\b/,
   // Poison, bleach, farm chemicals, snake bites, severe burns.
-  /\b(bu|avale|boire|pris|mange)\w*\b.{0,20}\b(produit|javel|poison|insecticide|pesticide|herbicide|engrais|acide|petrole|essence|soude|mort aux rats)\b/,
+  /\b(bu|avale|boire|pris|mange)\w*\b.{0,20}\b(produit|javel|poison|insecticide|pesticide|herbicide|engrais|acide|esprit de sel|petrole|essence|soude|mort aux rats)\b/,
   /\b(drank|drink|drunk|swallowed|took|ate|eaten)\b.{0,20}\b(poison|bleach|insecticide|pesticide|herbicide|kerosene|petrol|acid|chemical|sniper|otapiapia|rat poison|fertili[sz]er)\b/,
   /\b(mordu|morsure|pique)\w*\b.{0,20}\b(serpent|vipere)\b|\b(serpent|vipere) (l a |m a |a )?(mordu|pique)\w*|\bsnake ?(bite|bit|bitten)\b|\bsnakes? (don |has |have |had |just )?(bite|bit|bitten)\b|\bbitten by (a )?snake\b|\bsa (ye|ka)\b.{0,20}\bcin\b|\b(scorpion|scorpio)\b.{0,20}\b(pique|bite|bit|stung|sting|cin)\w*/,
   /\b(tasuma|jeni\w*)\b.{0,40}\b(kosebe|sisan|a bee|farikolo)\b/,
@@ -531,9 +532,9 @@ export function crisisKinds(tokens: string[]): CrisisKind[] {
 
 // Words that make a doubtful classifier score worth a human's look.
 const DANGER = compile([
-  /\b(mour\w*|mort|morte|tuer|tue|suicid\w*|pendre|finir|vivre|disparaitre|sang|saign\w*|respir\w*|couteau\w*|machette\w*|arme\w*|secours|enferm\w*|seul|seule|poison|inconscient|danger|frapp\w*|viol\w*|battre|bat)\b/,
-  /\b(die|dying|death|dead|kill\w*|suicid\w*|hang|blood|bleed\w*|breath\w*|knife|knives|machete\w*|gun\w*|help|alone|poison|unconscious|danger|beat\w*|rape\w*|locked|point|end)\b/,
-  /\b(sa|saya|faga|joli|ninakili|muru|marifa|bugo|kelen|tununa|poson|datugu|deme)\b/,
+  /\b(mour\w*|mort|morte|tuer|tue|suicid\w*|pendre|finir|vivre|disparaitre|sang|saign\w*|respir\w*|couteau\w*|machette\w*|arme\w*|secours|enferm\w*|seul|seule|poison|inconscient|danger|frapp\w*|viol\w*|battre|bat|avale\w*|comprimes?|cachets?|javel|acide|esprit de sel|reveille\w*|convuls\w*|brule\w*|pont|fleuve|adieu)\b/,
+  /\b(die|dying|death|dead|kill\w*|suicid\w*|hang|blood|bleed\w*|breath\w*|knife|knives|machete\w*|gun\w*|help|alone|poison|unconscious|danger|beat\w*|rape\w*|locked|point|end|pills?|tablets?|bleach|acid|swallow\w*|wake|waking|shaking|seizure\w*|burn\w*|bridge|goodbye)\b/,
+  /\b(sa|saya|salen|faga|joli|ninakili|muru|marifa|bugo|kelen|tununa|poson|datugu|deme|furakise\w*|nyenamaya|laban|jaabi|kunun|yereyere|binna|tasuma|jeni\w*)\b/,
 ]);
 
 // Figures of speech that carry a danger word without any danger.
