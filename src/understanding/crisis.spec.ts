@@ -62,6 +62,8 @@ describe('crisis patterns', () => {
     ['ni n sara, mɔgɔ si tɛ n ɲini', 'suicide'],
     ['ni n salen tun don, mɔgɔ si tɛna n ko ɲini', 'suicide'],
     ['n denw bena nye ni n te yen tun', 'suicide'],
+    ['parfois je me dis que personne ne remarquerait si je disparaissais', 'suicide'],
+    ['cɛ fila bɛ n kɔ fɛ sisan, n siranna', 'violence'],
     ["mon ami a bu de l'esprit de sel, il crache", 'medical'],
     ['ma famille serait mieux si je n étais plus là', 'suicide'],
     ['everyone would be happier if i was gone', 'suicide'],
@@ -110,6 +112,7 @@ describe('crisis patterns', () => {
     'a bɛ n datugu bon kɔnɔ ani ka n bugɔ tile o tile',
     'they call me every day say they go kill me',
     'mon fils de 15 ans est parti vers l Algérie le mois dernier',
+    "Je voulais en finir quand j'étais dans la prison de Zaouia. Aujourd'hui je vends des beignets et ça va",
   ])('finds no crisis in %p', (text) => {
     expect(kinds(text)).toEqual([]);
   });

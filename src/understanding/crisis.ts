@@ -106,6 +106,7 @@ const SUICIDE: RegExp[] = [
   /\bni n te (yen|dugukolo kan) (tun|tugun)\b/,
   /\bni n (sara|salen|tununa)\b.{0,40}\b(mogo si|foyi|fisa|ka nyi)\b|\bmogo si (te|tena) n (ko )?(nyini|kasi)\b/,
   /\b(mieux|better( off)?|happier) (si|if) (je|i|i m|i am) (n etais|ne etais|ne serais|ne existais|n existais|was|were|wasn t|weren t|am|m) (plus|pas|not|no longer|gone|dead|never born)\b/,
+  /\b(personne|nobody|no one|noone|mogo si)\b.{0,20}\b(remarquer\w*|notice\w*|verrait|s en rendrait)\b.{0,25}\b(disparai\w*|disappear\w*|mour\w*|die\w*|gone|n etais plus|left)\b/,
   /\bdisappear\w* (forever|for ever|for good|completely|from this world)\b|\b(make|let) (i|me) (just )?disappear\b|\bdisparaitre (pour toujours|a jamais|pour de bon|de ce monde)\b/,
   /\b(stand|standing|stood|sit|sitting|sat) (on|at) the (edge|bridge|rail|railing|roof)\b|\b(river|sea|water|bridge|fleuve|pont|ji|baji) (would be|will be|c est|serait|sera) (peaceful|calm|calme|paisible|better|mieux|the answer|la solution)\b/,
   /\b(won t|wont|will not|no go) need (them|it|this|these|my \w+) (anymore|any more|again)?\b|\bn ka fenw bee di\b|\b(donne|distribue) (toutes )?mes affaires\b|\bgiv(e|ing|en) (away )?(all )?my (things|belongings|stuff) away\b|\bgiving away my\b/,
@@ -122,7 +123,7 @@ const VIOLENCE_STRONG: RegExp[] = [
   /\bau secours\b/,
   /\b(en train|entrain) de se faire (battre|frapper|tabasser|tuer|violer|agresser|poignarder|egorger)\b/,
   /(?<!\b(landlord|proprio|proprietaire|bailleur|owner) )\b(chase|chasing|chased|pursue|pursuing|hunt|hunting) (me|us)\b(?! (out|comot|commot|from|away))(?!.*\b(every|often|always|sometimes)\b)/,
-  /\b(be|bena) (n|an) (nofe|kofe)\b.{0,25}\bsisan\b|\bsisan\b.{0,25}\b(n|an) (nofe|kofe)\b/,
+  /\b(be|bena) (n|an) (nofe|kofe|ko fe)\b.{0,25}\bsisan\b|\bsisan\b.{0,25}\b(n|an) (nofe|kofe|ko fe)\b|\bbe ka (n|an) tugu\b/,
   /\b(tape|frappe|battu|blesse|tabasse)\w*\b.{0,40}\b(est|e|et) (toujours|tjr|tjrs|encore) la\b|\b(hit|beat|beaten|wounded|stabbed)\b.{0,40}\b(is|dey) still (here|there|outside|inside)\b/,
   /\b(est|sont) enferme\w*\b.{0,60}\b(maintenant|crier|crie|cris|sans manger|depuis)\b/,
   /\bmari\w* (de force|force)\b.{0,40}\b(ce soir|cette nuit|aujourd hui|maintenant|demain matin)\b|\b(ce soir|cette nuit|aujourd hui)\b.{0,40}\bmari\w* (de force|force)\b|\b(forced|force) (to )?marr\w*\b.{0,40}\b(tonight|today|now)\b|\b(tonight|today)\b.{0,40}\b(forced|force) (to )?marr\w*/,
@@ -466,7 +467,7 @@ const OVER = compile([
 // The writer says they are safe now: a classifier's guess alone does not make that urgent.
 const SAFE_NOW = compile([
   /\b(sisan n ka kene|sisan n ka nyi|n ka kene|ala ye (n|an) kisi|n horonyara|an horonyara)\b/,
-  /\b(ca va maintenant|maintenant ca va|je suis (en securite|libre|sauve)e? (maintenant|aujourd hui)?|on m a libere|(maintenant|aujourd hui) (je vais|ca va) (mieux|bien)|je vais (mieux|bien) (maintenant|aujourd hui))\b/,
+  /\b(ca va maintenant|maintenant ca va|je suis (en securite|libre|sauve)e? (maintenant|aujourd hui)?|on m a libere|(maintenant|aujourd hui) (je vais|ca va) (mieux|bien)|je vais (mieux|bien) (maintenant|aujourd hui))\b|\b(aujourd hui|maintenant)\b.{0,40}\bca va\b(?! pas)/,
   /\b(i m|i am|im|we are|we re|she is|she s|he is|he s) (safe|fine|okay|ok|free|better) now\b|\bnow (i am|i m|we are|she is|he is) (safe|fine|okay|ok|free|better)\b/,
 ]);
 export function saysSafeNow(tokens: string[]): boolean {
@@ -486,7 +487,8 @@ export function violenceIsOver(tokens: string[]): boolean {
 // out, pain that comes and goes for weeks, staying shut in one's room.
 const DEFUSE: RegExp[] = [
   /\b(house|wall|roof|building|ceiling|tent|maison|mur|toit|case|hangar) (has |have |had |just )?(collapsed|collapse|effondre\w*|ecroule\w*)/g,
-  /\bpanic attacks?\b|\bcrises? (de panique|d angoisse)\b/g,
+  /\bpanic attacks?\b|\bcrises? (de panique|d angoisse|de angoisse)\b/g,
+  /\b(coeur|heart)\b.{0,10}\b(bat|beats?|beating|racing|races)\b/g,
   /\b(me|m|nous) tuer (au|de) (travail|boulot|taf)\b|\bkill(ing)? my ?self (working|at work|with work)\b/g,
   /\b(chaleur|soleil|heat|sun|traffic|bouchon|embouteillage|travail|boulot|job|work|patron|boss|chef|funteni|tile) (va|vont|will|go|gonna|is going to|bena|be) (me|nous|us|n|an) (tuer|kill|faga)\b/g,
   /\b(dernier|last) (message|sms)\b(?=.{0,40}\b(credit|unites|unite|batterie|battery|airtime|units)\b)/g,
@@ -496,7 +498,7 @@ const DEFUSE: RegExp[] = [
 ];
 // Said as a past wish: "I wanted to die in prison" (then), not "I want to die".
 const THEN =
-  /\b(tun b a fe|tun be a fe|n tun|je voulais|j avais envie|j ai voulu|i wanted|i used to|used to want|wanted to die|en prison|in prison|kaso la|kasobon)\b/;
+  /\b(tun b a fe|tun be a fe|n tun|je voulais|j avais envie|j ai voulu|i wanted|i used to|used to want|wanted to die|en prison|in prison|la prison|kaso la|kasobon)\b/;
 // An animal's illness is the vet's business, not a medical emergency.
 const ANIMAL =
   /\b(goat|goats|sheep|cow|cows|ox|donkey|chicken|chickens|dog|chevre|chevres|mouton|moutons|vache|vaches|boeuf|ane|poule|chien|saga|misi|bagan|fali|wulu|vet|veterinaire|veto)\b/;
@@ -543,7 +545,10 @@ const IDIOMS =
 
 export function hasDangerCue(tokens: string[]): boolean {
   if (LAUGHTER.test(tokens.join(' '))) return false;
-  const plain = tokens.map(corrected).join(' ').replace(IDIOMS, ' ');
+  const plain = DEFUSE.reduce(
+    (text, re) => text.replace(re, ' '),
+    tokens.map(corrected).join(' ').replace(IDIOMS, ' '),
+  );
   const squeezed = squeeze(plain);
   return DANGER.some(({ re, short }) => re.test(plain) || short.test(squeezed));
 }
