@@ -4,7 +4,7 @@
 // distinct phone numbers making full dialog turns.
 //   npm run bench   (both parts below at 200: max throughput and ratio, then 200 conversations paced at 2 s)
 //   npm run bench -- --max-only [--connections 200 --duration 20 --pool 4000 --profile]
-//   npm run bench -- --pace 1 [--connections 200 --duration 30]   (paced part only: a turn every 1 s each)
+//   npm run bench -- --pace 1 [--connections 200 --duration 25]   (paced part only: a turn every 1 s each)
 //   npm run bench -- --soak [--conversations 50000]   (stores that many conversations, reports RSS)
 //   npm run bench -- --mongodb-uri mongodb://127.0.0.1:27017   (Sira on a real mongod instead of the embedded one)
 //   npm run bench -- --node-options "--max-old-space-size=256"   (node flags for Sira instead of npm start's)
@@ -39,7 +39,7 @@ const DURATION_S = num('duration', 20);
 // Paced part: seconds between one conversation's turns; measured window and unmeasured warm-up.
 const PACE_GIVEN = argv.includes('--pace');
 const PACE_S = num('pace', 2);
-const PACED_DURATION_S = num('duration', 30);
+const PACED_DURATION_S = num('duration', 25);
 const PACED_WARMUP_S = num('paced-warmup', 5);
 const MAX_ONLY = flag('max-only');
 const POOL = num('pool', 4000);
@@ -485,7 +485,7 @@ async function pacedBenchmark(paceS: number): Promise<void> {
     const heap = await appHeap(sira.child);
     const peakRss = Math.max(memory(pid).hwm, peak);
     // CPU over the whole paced run (its paced warm-up included), per turn sent.
-    const turns = Math.max(1, (CONNECTIONS * (PACED_WARMUP_S + PACED_DURATION_S)) / paceS);
+    const turns = Math.max(1, r.sent);
     const fixed = (n: number) => String(Math.round(n)).padStart(4);
     console.log(
       `\nsira  offered ${offered.toFixed(0)} req/s  achieved ${r.achievedRps.toFixed(0)} req/s  ` +
@@ -497,7 +497,8 @@ async function pacedBenchmark(paceS: number): Promise<void> {
     );
     console.log(
       `      ${r.measured} measured turns (latency from each turn's scheduled time): ${r.answered} answered inline, ` +
-        `${r.late} sent > 100 ms late (Sira behind), ${r.non2xx} non-2xx, ${r.errors} errors`,
+        `${r.late} sent > 100 ms late (Sira behind), ` +
+        `${r.abandoned} never sent (gave up 30 s after the window), ${r.non2xx} non-2xx, ${r.errors} errors`,
     );
     for (const [step, p] of Object.entries(r.byLabel)) {
       console.log(
@@ -563,7 +564,7 @@ const USAGE = `npm run bench -- [options]
                         (offered rate, achieved req/s, p50/p90/p99 from the scheduled time, peak RSS)
   --max-only            max-throughput part only
   --connections N       concurrent connections, or paced conversations (200)
-  --duration S          measured seconds per target (20 max throughput, 30 paced)
+  --duration S          measured seconds per target (20 max throughput, 25 paced)
   --paced-warmup S      unmeasured paced seconds before the measured window (5)
   --pool N              distinct phone numbers (4000)
   --profile             CPU profile of Sira's app thread over the measured window

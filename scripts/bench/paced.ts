@@ -35,7 +35,7 @@ export interface PacedResult {
   offeredRps: number;
   // Responses completed inside the measured window, per second.
   achievedRps: number;
-  // Turns scheduled in the measured window (all awaited, even if they finish after it).
+  // Turns scheduled in the measured window (all awaited, even if they finish after it, unless abandoned).
   measured: number;
   p50: number;
   p90: number;
@@ -44,6 +44,10 @@ export interface PacedResult {
   byLabel: Record<string, Percentiles>;
   // Measured turns sent more than 100 ms after their scheduled time (the server was behind).
   late: number;
+  // Turns scheduled in the window but never sent: the run gave up timeoutMs after its end.
+  abandoned: number;
+  // Every turn sent, warm-up included.
+  sent: number;
   non2xx: number;
   errors: number;
   answered: number;
@@ -113,6 +117,8 @@ export async function paced(opts: PacedOptions): Promise<PacedResult> {
   const byLabel = new Map<string, number[]>();
   let completedInWindow = 0;
   let late = 0;
+  let abandoned = 0;
+  let sent = 0;
   let non2xx = 0;
   let errors = 0;
   let answered = 0;
@@ -122,10 +128,17 @@ export async function paced(opts: PacedOptions): Promise<PacedResult> {
     const start = t0 + (opts.paceMs * c) / opts.conversations;
     for (let k = 0; ; k++) {
       const due = start + k * opts.paceMs;
-      if (due >= end || performance.now() > giveUp) break;
+      if (due >= end) break;
+      if (performance.now() > giveUp) {
+        for (let j = k; start + j * opts.paceMs < end; j++) {
+          if (start + j * opts.paceMs >= measureFrom) abandoned++;
+        }
+        break;
+      }
       const wait = due - performance.now();
       if (wait > 0) await sleep(wait);
       const sentLate = performance.now() - due > 100;
+      sent++;
       const outcome = await post(agent, opts, opts.turn(c, k));
       const finished = performance.now();
       if (finished >= measureFrom && finished < end) completedInWindow++;
@@ -148,12 +161,14 @@ export async function paced(opts: PacedOptions): Promise<PacedResult> {
   return {
     offeredRps: (opts.conversations * 1000) / opts.paceMs,
     achievedRps: (completedInWindow * 1000) / opts.durationMs,
-    measured: latencies.length + errors,
+    measured: latencies.length + errors + abandoned,
     ...percentiles(latencies),
     byLabel: Object.fromEntries(
       [...byLabel].map(([label, values]) => [label, percentiles(values)]),
     ),
     late,
+    abandoned,
+    sent,
     non2xx,
     errors,
     answered,
