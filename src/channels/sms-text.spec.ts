@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SegmentedMessage } from 'sms-segments-calculator';
 import { LOCALES_DIR } from '../common/i18n/i18n.service';
 import { isGsm7, segmentCount, shapeSms, toGsm7 } from './sms-text';
 
@@ -19,6 +20,29 @@ function localeStrings(lng: string): [string, string][] {
       ),
     );
 }
+
+describe('segmentCount', () => {
+  // The one-segment shortcut must agree with the library everywhere, the edges most of all.
+  it.each([
+    ['160 septets', 'x'.repeat(160)],
+    ['161 septets', 'x'.repeat(161)],
+    ['an extension character at the edge', `${'x'.repeat(159)}€`],
+    ['extension characters only', '€'.repeat(80)],
+    ['a CR LF pair', `${'x'.repeat(79)}\r\n${'y'.repeat(79)}`],
+    ['a UCS-2 character', `${'x'.repeat(69)}ɛ`],
+    ['an emoji past 70 units', `${'x'.repeat(69)}😀`],
+    ['a line break', `${'x'.repeat(80)}\n${'y'.repeat(79)}`],
+  ])('counts %s as the library does', (_, text) => {
+    expect(segmentCount(text)).toBe(new SegmentedMessage(text).segmentsCount);
+  });
+
+  it('counts every locale string as the library does', () => {
+    for (const [, text] of ['fr', 'en', 'bm'].flatMap(localeStrings)) {
+      const folded = toGsm7(text);
+      if (folded) expect(segmentCount(folded)).toBe(new SegmentedMessage(folded).segmentsCount);
+    }
+  });
+});
 
 describe('toGsm7', () => {
   it('folds French typography and keeps what GSM-7 has', () => {

@@ -66,12 +66,25 @@ export function toGsm7(text: string): string {
   return out;
 }
 
+const GSM7_EXTENSION_SET = new Set(GSM7_EXTENSION);
+
 export function segmentCount(text: string): number {
   if (text === '') return 0;
+  // Most replies are one GSM-7 segment: counted here, without the library's grapheme splitting.
+  // "\r" is left to the library (it joins "\r\n" into one grapheme).
+  if (!text.includes('\r')) {
+    let septets = 0;
+    for (const c of text) {
+      if (!GSM7.has(c)) {
+        septets = Infinity;
+        break;
+      }
+      septets += GSM7_EXTENSION_SET.has(c) ? 2 : 1;
+    }
+    if (septets <= 160) return 1;
+  }
   return new SegmentedMessage(text).segmentsCount;
 }
-
-const GSM7_EXTENSION_SET = new Set(GSM7_EXTENSION);
 
 // Cheap upper-bound check used while packing; only texts close to the limit ask the library.
 function fitsBudget(text: string, budget: number): boolean {
