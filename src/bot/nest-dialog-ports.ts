@@ -15,10 +15,15 @@ import { AnalysisPort, DialogPorts, PlaceRef, ServiceHit } from '../../dialogs/p
 const toPlaceRef = (place: { name: string; region: string } | null): PlaceRef | null =>
   place ? { name: place.name, region: place.region } : null;
 
+// Messages whose analysis is kept (turns in flight overlap), and the longest one kept.
+const MEMO_SIZE = 64;
+const MEMO_MAX_TEXT = 1000;
+
 // The dialogs' view of Sira, backed by the real services (Nest DI).
 @Injectable()
 export class NestDialogPorts implements DialogPorts {
   readonly emergencyContacts: string;
+  private readonly analyses = new Map<string, AnalysisPort>();
 
   constructor(
     private readonly understanding: UnderstandingService,
@@ -33,14 +38,24 @@ export class NestDialogPorts implements DialogPorts {
     this.emergencyContacts = config.emergencyContacts;
   }
 
+  // One turn asks about its message up to four times (each dialog's crisis check, then the step);
+  // the analysis is pure, so the last few messages' answers are kept and handed out as copies.
   analyze(text: string): AnalysisPort {
-    const analysis = this.understanding.analyze(text);
-    return {
-      language: analysis.language,
-      needs: analysis.needs,
-      urgent: analysis.urgent,
-      place: toPlaceRef(analysis.place),
-    };
+    let analysis = this.analyses.get(text);
+    if (!analysis) {
+      const full = this.understanding.analyze(text);
+      analysis = {
+        language: full.language,
+        needs: full.needs,
+        urgent: full.urgent,
+        place: toPlaceRef(full.place),
+      };
+      if (text.length <= MEMO_MAX_TEXT) {
+        if (this.analyses.size >= MEMO_SIZE) this.analyses.delete(this.analyses.keys().next().value!);
+        this.analyses.set(text, analysis);
+      }
+    }
+    return { ...analysis, needs: [...analysis.needs], place: analysis.place && { ...analysis.place } };
   }
 
   lookupPlace(name: string): PlaceRef | null {
