@@ -458,6 +458,11 @@ const MISSING_CHILD_P = compile(MISSING_CHILD);
 const MINOR_GONE_P = compile(MINOR_GONE);
 const PAST_P = compile(PAST_OR_IDIOM);
 
+// A list matches when one of its patterns does, on the words or on them with doubled letters squeezed.
+function matches(patterns: Pattern[], plain: string, squeezed = squeeze(plain)): boolean {
+  return patterns.some(({ re, short }) => re.test(plain) || short.test(squeezed));
+}
+
 // Violence told as over and done, the writer safe now: no protection need is left.
 const OVER = compile([
   /\b(sisan n ka kene|sisan a ka fisa|sisan n sera so|ala ye (n|an) kisi|n horonyara|an horonyara)\b/,
@@ -471,15 +476,11 @@ const SAFE_NOW = compile([
   /\b(i m|i am|im|we are|we re|she is|she s|he is|he s) (safe|fine|okay|ok|free|better) now\b|\bnow (i am|i m|we are|she is|he is) (safe|fine|okay|ok|free|better)\b/,
 ]);
 export function saysSafeNow(tokens: string[]): boolean {
-  const plain = tokens.join(' ');
-  const squeezed = squeeze(plain);
-  return SAFE_NOW.some(({ re, short }) => re.test(plain) || short.test(squeezed));
+  return matches(SAFE_NOW, tokens.join(' '));
 }
 
 export function violenceIsOver(tokens: string[]): boolean {
-  const plain = tokens.join(' ');
-  const squeezed = squeeze(plain);
-  return OVER.some(({ re, short }) => re.test(plain) || short.test(squeezed));
+  return matches(OVER, tokens.join(' '));
 }
 
 // Everyday turns of phrase that carry a crisis word, taken out before the patterns run: a
@@ -505,18 +506,21 @@ const ANIMAL =
 // Abuse told as a habit ("every day") is protection, not a crisis, unless it is happening now.
 const HABITUAL =
   /\b(every ?day|every night|everyday|each day|tous les (jours|soirs)|chaque (jour|nuit|soir)|tile o tile|su o su|tuma bee|tuma o tuma|tuma dow)\b/;
-const LAUGHTER = /\b(mdr|lol|lool|ptdr|haha\w*|hihi\w*|hehe\w*|xd)\b/;
+// Laughter marks a joke or an idiom ("il va me tuer lol").
+export const LAUGHTER = /\b(mdr|lol|lool|ptdr|haha\w*|hihi\w*|hehe\w*|xd)\b/;
 // A lost child the message says is found again.
 const FOUND =
   /\b(on l a retrouve\w*|(we|they|police) found (him|her|them)|(has been|was|got) found|came back|come back|est revenue?|est rentree?|a ete retrouve\w*|an y a soro|a sorola|u y a soro|a fa y a soro)\b/;
 
+// A message's words with everyday turns of phrase taken out.
+const defused = (text: string): string => DEFUSE.reduce((out, re) => out.replace(re, ' '), text);
+
 // Crisis kinds whose patterns match. Suicidal talk is discounted only when told as over and
 // done: a wrong alarm costs a caseworker a minute, a missed one may cost a life.
 export function crisisKinds(tokens: string[]): CrisisKind[] {
-  const plain = DEFUSE.reduce((text, re) => text.replace(re, ' '), tokens.map(corrected).join(' '));
+  const plain = defused(tokens.map(corrected).join(' '));
   const squeezed = squeeze(plain);
-  const any = (patterns: Pattern[]): boolean =>
-    patterns.some(({ re, short }) => re.test(plain) || short.test(squeezed));
+  const any = (patterns: Pattern[]): boolean => matches(patterns, plain, squeezed);
   const kinds: CrisisKind[] = [];
   const past = any(PAST_P);
   // Suicidal talk counts unless the writer says it was then and they are well now.
@@ -545,10 +549,5 @@ const IDIOMS =
 
 export function hasDangerCue(tokens: string[]): boolean {
   if (LAUGHTER.test(tokens.join(' '))) return false;
-  const plain = DEFUSE.reduce(
-    (text, re) => text.replace(re, ' '),
-    tokens.map(corrected).join(' ').replace(IDIOMS, ' '),
-  );
-  const squeezed = squeeze(plain);
-  return DANGER.some(({ re, short }) => re.test(plain) || short.test(squeezed));
+  return matches(DANGER, defused(tokens.map(corrected).join(' ').replace(IDIOMS, ' ')));
 }

@@ -1,3 +1,5 @@
+import { LAUGHTER } from './crisis';
+
 // Messages whose need words name no need of the writer's: thanks for help already given, a
 // joke, an animal's illness. The classifier reads words; these read the situation.
 
@@ -19,7 +21,6 @@ export function thanksOnly(text: string, tokens: string[]): boolean {
 }
 
 // A joke ("je meurs de faim lol", "kɔngɔ bɛ n faga haha") that asks for nothing names no need.
-const LAUGHTER = /\b(mdr|lol|lool|ptdr|haha\w*|hihi\w*|hehe\w*|xd)\b/;
 const ASKS =
   /\b(svp|stp|plait|please|pls|plz|plis|abeg|aid\w*|help|besoin|need\w*|cherch\w*|looking|want|wan|veux|voudrais|b a fe|be a fe|fe ka|mago|mako|nyini|deme|urgent|serieux|serious|blague|joke)\b/;
 
