@@ -72,6 +72,17 @@ describe('fuzz: generated webhooks and API payloads', () => {
     'content-type': 'application/x-www-form-urlencoded',
     'x-twilio-signature': signTwilio(t.config.twilioAuthToken, webhookUrl(path), params),
   });
+  // A signed Twilio form post to one of the webhooks (the body may carry more than was signed).
+  const signedPost = (
+    path: string,
+    params: Record<string, string>,
+    body = form(params),
+  ): Attempt => ({
+    method: 'POST',
+    path,
+    headers: formHeaders(path, params),
+    body,
+  });
   // Values survive the form round trip exactly (lone surrogates would not), so signatures match.
   const clean = (text: string) =>
     text.replace(
@@ -157,12 +168,7 @@ describe('fuzz: generated webhooks and API payloads', () => {
             ]
           : undefined,
       });
-      return {
-        method: 'POST',
-        path: MESSAGES_WEBHOOK,
-        headers: formHeaders(MESSAGES_WEBHOOK, params),
-        body: form(params),
-      };
+      return signedPost(MESSAGES_WEBHOOK, params);
     });
     failures.push(...turns.failures);
     offset += SIGNED_TURNS;
@@ -193,12 +199,7 @@ describe('fuzz: generated webhooks and API payloads', () => {
       if (rng.chance(0.2)) delete params[rng.pick(['From', 'MessageSid', 'Body'])];
       let body = form(params);
       if (rng.chance(0.1)) body += `&From=${encodeURIComponent(rng.pick(phones))}`;
-      return {
-        method: 'POST',
-        path: MESSAGES_WEBHOOK,
-        headers: formHeaders(MESSAGES_WEBHOOK, params),
-        body,
-      };
+      return signedPost(MESSAGES_WEBHOOK, params, body);
     });
     failures.push(...garbage.failures);
     offset += SIGNED_GARBAGE;
@@ -220,12 +221,7 @@ describe('fuzz: generated webhooks and API payloads', () => {
         ),
       };
       if (rng.chance(0.5)) params.ErrorCode = clean(nastyText(rng).slice(0, 20));
-      return {
-        method: 'POST',
-        path: STATUS_WEBHOOK,
-        headers: formHeaders(STATUS_WEBHOOK, params),
-        body: form(params),
-      };
+      return signedPost(STATUS_WEBHOOK, params);
     });
     failures.push(...statusCallbacks.failures);
     offset += STATUS_CALLBACKS;

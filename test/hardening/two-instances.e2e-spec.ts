@@ -33,6 +33,19 @@ describe('two instances on one database', () => {
   let seq = 0;
   const phone = () => `+2237650${String(1000 + ++seq)}`;
   const messagesTo = (to: string) => standIn.requests.filter((r) => r.params.To === to);
+  // An ordinary waiting ticket for a new person, opened through the given instance.
+  const openTicket = async (t: TestApp) => {
+    const contact = await t.app.get(ContactsService).upsertByPhone(phone(), 'sms');
+    return t.app.get(HandoffService).open({
+      contactId: contact.id,
+      channel: 'sms',
+      language: 'fr',
+      reason: 'requested',
+      urgent: false,
+      needs: [],
+      transcript: [],
+    });
+  };
 
   beforeAll(async () => {
     db = await startTestDatabase();
@@ -94,16 +107,7 @@ describe('two instances on one database', () => {
   });
 
   it('two caseworkers on two instances claiming one ticket: one wins', async () => {
-    const contact = await a.app.get(ContactsService).upsertByPhone(phone(), 'sms');
-    const ticket = await a.app.get(HandoffService).open({
-      contactId: contact.id,
-      channel: 'sms',
-      language: 'fr',
-      reason: 'requested',
-      urgent: false,
-      needs: [],
-      transcript: [],
-    });
+    const ticket = await openTicket(a);
     const [x, y] = await Promise.all([loginAs(a, 'supervisor'), loginAs(b, 'supervisor')]);
     const claim = (t: TestApp, token: string) =>
       fetch(`${t.baseUrl}/api/handoffs/${ticket.id}/claim`, {
@@ -122,16 +126,7 @@ describe('two instances on one database', () => {
   it('the SLA job run on both instances at once escalates each overdue ticket once, one notice each (first SMS part keyed #1)', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 4; i++) {
-      const contact = await b.app.get(ContactsService).upsertByPhone(phone(), 'sms');
-      const { id } = await b.app.get(HandoffService).open({
-        contactId: contact.id,
-        channel: 'sms',
-        language: 'fr',
-        reason: 'requested',
-        urgent: false,
-        needs: [],
-        transcript: [],
-      });
+      const { id } = await openTicket(b);
       ids.push(id);
     }
     const handoffs = collection(a, 'handoffs');
