@@ -13,14 +13,29 @@ import { foldAccents, placeKey } from './place-key';
 import {
   ADMIN_LINKS,
   ADMIN_WORDS,
+  ARRIVAL_WORDS,
   BAMBARA_MARKERS,
   BAMBARA_PRONOUNS,
+  BEING_VERBS,
+  BIRTH_WORDS,
   COMMON_WORDS,
   DESTINATION_VERBS,
+  FIRST_PERSON_VERBS,
   FOREIGN_CONTINUATIONS,
+  GENITIVE_NOUNS,
+  HOME_WORDS,
+  KIN_AFTER_PRONOUN,
+  KIN_WORDS,
+  LANDMARKS,
   LOCATIVE_AFTER,
   LOCATIVE_BEFORE,
   ORIGIN_BEFORE,
+  SELF_PRONOUNS,
+  SERVICE_WORDS,
+  SUBJECT_SKIP,
+  TOWARDS,
+  TRAVEL_WORDS,
+  WITH_WORDS,
   YEAR_AFTER,
 } from './place-words';
 
@@ -41,6 +56,8 @@ interface Token {
   capitalized: boolean;
   accented: boolean;
   sentenceStart: boolean;
+  // After a comma or any other punctuation: a new clause, with its own subject.
+  clauseStart: boolean;
 }
 
 interface Match {
@@ -48,6 +65,8 @@ interface Match {
   end: number;
   entries: Entry[];
   fuzzy: boolean;
+  // Not spelled as any listed spelling (a fuzzy or sound-alike match): needs a place context.
+  loose: boolean;
 }
 
 interface Scored {
@@ -55,6 +74,38 @@ interface Scored {
   match: Match;
   score: number;
 }
+
+// What a message says about a place it names, from the words before the name.
+type Role =
+  | 'here'
+  | 'leaving'
+  | 'at'
+  | 'other'
+  | 'none'
+  | 'from'
+  | 'to'
+  | 'service'
+  | 'home'
+  | 'kin'
+  | 'born';
+
+// How strongly each role says "the writer is there now". The writer's own position beats a
+// destination, a birthplace, a relative's or a service's place by more than any rank gap.
+const ROLE_SCORE: Record<Role, number> = {
+  here: 5, // "je suis bloqué à", "I am stuck in", "I dey", "n bɛ", "et moi à"
+  leaving: 4, // a journey asked about starts there: "transport from Ségou", "de Gao à Bamako"
+  at: 1.5, // a bare "à", "in", "near"
+  other: 0, // someone else is there: "il est à", "a bɛ"
+  none: 0,
+  from: -1.5, // a finished journey started there: "rentré de Kidal"
+  to: -1, // "rentrer à", "go back to", "bus to", "jusqu'à", "ka taa"
+  service: -1, // "le médecin à Ségou", "the office in Bamako"
+  home: -1, // "my village near Kita", "chez moi à Yélimané"
+  kin: -2, // "ma mère est à", "my people for", "n somɔgɔw bɛ"
+  born: -2, // "né à", "born in"
+};
+// How many words before a name are read for its role.
+const LEAD_WINDOW = 7;
 
 export interface ExtractOptions {
   // The text answers "where are you?": ambiguous names need no context.
@@ -131,6 +182,7 @@ export class Gazetteer {
   constructor(data: GazetteerData) {
     for (const region of data.regions) this.addRegion(region);
     this.shareSeatSpellings();
+    this.addLandmarks();
     for (const entry of this.entries) {
       for (const key of entry.keys) {
         const list = this.index.get(key) ?? [];
@@ -205,7 +257,7 @@ export class Gazetteer {
     if (!text) return null;
     const tokens = this.tokenize(text);
     if (tokens.length === 0) return null;
-    const matches = this.findMatches(tokens);
+    const matches = this.findMatches(tokens).sort((a, b) => a.start - b.start);
     const capsInformative = this.capsInformative(text, tokens);
     const scored: Scored[] = [];
     for (const match of matches) {
@@ -223,13 +275,19 @@ export class Gazetteer {
       );
       if (accepted.length === 0) continue;
       const entry = this.bestEntry(accepted);
-      scored.push({
-        entry,
-        match,
-        score: entry.rank + this.contextScore(match, tokens) - (match.fuzzy ? 0.5 : 0),
-      });
+      scored.push({ entry, match, score: entry.rank - (match.fuzzy ? 0.5 : 0) });
     }
     if (scored.length === 0) return null;
+    const taken = new Array<boolean>(tokens.length).fill(false);
+    for (const { match } of scored) taken.fill(true, match.start, match.end);
+    let last: { end: number; role: Role } | null = null;
+    for (const s of scored) {
+      // Names side by side ("bko commune 4", "Sébénikoro, Bamako") are one mention, one role.
+      const role: Role =
+        last && last.end === s.match.start ? last.role : this.role(s.match, tokens, taken);
+      s.score += ROLE_SCORE[role];
+      last = { end: s.match.end, role };
+    }
     // A place named together with its parent ("Sébénikoro, Bamako") is the one meant.
     for (const s of scored) {
       if (scored.some((o) => o !== s && this.isInside(s.entry.place, o.entry.place))) s.score += 2;
@@ -348,6 +406,15 @@ export class Gazetteer {
     }
   }
 
+  private addLandmarks(): void {
+    for (const [spelling, name] of LANDMARKS) {
+      const named = this.entries.filter((e) => e.place.name === name);
+      if (named.length === 0) continue;
+      this.addKey(this.bestEntry(named), placeKey(spelling), [wordCount(spelling)]);
+      this.spellings.add(compact(spelling));
+    }
+  }
+
   private pick(entries: Entry[], hint?: PlaceLevel): Place {
     const hinted = hint ? entries.filter((e) => e.place.level === hint) : [];
     return { ...this.bestEntry(hinted.length > 0 ? hinted : entries).place };
@@ -397,6 +464,7 @@ export class Gazetteer {
         capitalized: /^\p{Lu}/u.test(m[0]),
         accented: foldAccents(m[0]) !== m[0],
         sentenceStart: tokens.length === 0 || /[.!?\n:;]/.test(gap),
+        clauseStart: tokens.length === 0 || /[.!?\n:;,]/.test(gap),
       });
     }
     return tokens;
@@ -427,7 +495,14 @@ export class Gazetteer {
           n === 1
             ? !this.soundsLikeOnly(tokens[i])
             : entries.some((e) => e.wordCounts.get(key)?.has(n));
-        if (ok) candidates.push({ start: i, end: i + n, entries, fuzzy: false });
+        const spelled = compact(
+          tokens
+            .slice(i, i + n)
+            .map((t) => t.text)
+            .join(''),
+        );
+        const loose = !this.spellings.has(spelled);
+        if (ok) candidates.push({ start: i, end: i + n, entries, fuzzy: false, loose });
       }
     }
     const used = new Array<boolean>(tokens.length).fill(false);
@@ -441,7 +516,7 @@ export class Gazetteer {
       if (used[i] || t.key.length < FUZZY_MIN_LENGTH || /\d/.test(t.key)) return;
       if (COMMON_WORDS.has(t.folded)) return;
       const entries = this.fuzzy(t.key, FUZZY_EXTRACT_THRESHOLD, t.folded);
-      if (entries) chosen.push({ start: i, end: i + 1, entries, fuzzy: true });
+      if (entries) chosen.push({ start: i, end: i + 1, entries, fuzzy: true, loose: true });
     });
     return chosen;
   }
@@ -458,7 +533,10 @@ export class Gazetteer {
     tokens: Token[],
     ctx: { capsInformative: boolean; bambara: boolean; expectPlace: boolean },
   ): boolean {
-    if (!entry.ambiguity || ctx.expectPlace) return true;
+    // A word only spelled like a place ("senw" ~ Sénou, "menacée" ~ Ménaka) is read as one
+    // only where a place is expected, like an ambiguous name.
+    const ambiguity = entry.ambiguity ?? (match.loose ? 'locative' : undefined);
+    if (!ambiguity || ctx.expectPlace) return true;
     const prev = tokens[match.start - 1];
     const next = tokens[match.end];
     if (next && FOREIGN_CONTINUATIONS.has(next.folded)) return false;
@@ -466,7 +544,10 @@ export class Gazetteer {
     // "a bɛ san 14" (she is 14 years old), "san 2021": a number after the name makes it a year.
     if (next && /^\d+$/.test(next.folded) && entry.place.name === 'San') return false;
     if (this.strongContext(match, tokens, ctx.capsInformative)) return true;
-    if (entry.ambiguity === 'strict') return false;
+    if (this.afterSelfVerb(match, tokens)) return true;
+    if (ambiguity === 'strict') return false;
+    // "Duwɛnza, mɔgɔ dɔw bɛ ...": a misspelt name standing alone as its own clause.
+    if (!entry.ambiguity && this.standsAlone(match, tokens)) return true;
     // A message that is only the name ("san", "Kita").
     if (match.start === 0 && match.end === tokens.length) return true;
     if (!prev) return !!next && LOCATIVE_AFTER.has(next.folded);
@@ -488,8 +569,8 @@ export class Gazetteer {
     if (i >= 0 && i < match.start - 1 && ADMIN_WORDS.has(tokens[i].folded)) return true;
     if (i === match.start - 1 && i >= 0 && ADMIN_WORDS.has(tokens[i].folded)) return true;
     const first = span[0];
-    // "Diré", "Boré": the accented spelling is not an ordinary French word.
-    if (span.some((t) => t.accented && /[éèêëïôü]/i.test(t.text))) return true;
+    // "Diré", "Boré": the accented spelling is not an ordinary French word ("menacée" is).
+    if (!match.loose && span.some((t) => t.accented && /[éèêëïôü]/i.test(t.text))) return true;
     const prev = tokens[match.start - 1];
     return (
       capsInformative &&
@@ -499,30 +580,125 @@ export class Gazetteer {
     );
   }
 
-  private contextScore(match: Match, tokens: Token[]): number {
-    const prev = tokens[match.start - 1];
-    const prev2 = tokens[match.start - 2];
-    if (!prev) return 0;
-    if (
-      ORIGIN_BEFORE.has(prev.folded) ||
-      (prev2 && ORIGIN_BEFORE.has(prev2.folded) && prev.folded === 'la')
-    ) {
-      return -1.5;
-    }
-    if (this.isDestination(match, tokens)) return -1;
-    if (prev.text === 'à' || prev.folded === 'a' || LOCATIVE_BEFORE.has(prev.folded)) return 1.5;
-    return this.bambaraBe(match, tokens) ? 1.5 : 0;
+  // The name is a clause of its own: "Duwɛnza, ...", "..., Kutiala."
+  private standsAlone(match: Match, tokens: Token[]): boolean {
+    const next = tokens[match.end];
+    return tokens[match.start].clauseStart && (!next || next.clauseStart);
   }
 
-  // "je veux rentrer à Kayes", "I want to go back to Mopti", "ka taa Kayes": where the person
-  // wants to go, which is less likely where they are than another place named.
-  private isDestination(match: Match, tokens: Token[]): boolean {
-    const before = tokens.slice(Math.max(0, match.start - 3), match.start).map((t) => t.folded);
-    const [p3, p2, p1] = [before.at(-3), before.at(-2), before.at(-1)];
-    if (p1 && DESTINATION_VERBS.has(p1)) return true;
-    if (!p1 || !['a', 'au', 'to', 'vers', 'en', 'for'].includes(p1)) return false;
-    if (p2 && DESTINATION_VERBS.has(p2)) return true;
-    return !!p2 && ['back', 'home', 'chez'].includes(p2) && !!p3 && DESTINATION_VERBS.has(p3);
+  // "jsui a fana", "I'm in Fana": the writer puts themself there in French or English.
+  private afterSelfVerb(match: Match, tokens: Token[]): boolean {
+    const prev = tokens[match.start - 1];
+    const prev2 = tokens[match.start - 2];
+    return (
+      !!prev &&
+      !!prev2 &&
+      ['a', 'au', 'in', 'at', 'en'].includes(prev.folded) &&
+      FIRST_PERSON_VERBS.has(prev2.folded) &&
+      !['dey', 'sigilen'].includes(prev2.folded)
+    );
+  }
+
+  // Reads the words before a name, nearest first, within the clause: the first clear cue
+  // (a verb of being and its subject, a destination, a birth, a relative) decides; a service
+  // or home village counts only when nothing clearer comes before it.
+  private role(match: Match, tokens: Token[], taken: boolean[]): Role {
+    const prev = tokens[match.start - 1];
+    if (!prev) return 'none';
+    const origin = this.originRole(match, tokens, taken);
+    if (origin) return origin;
+    let soft: Role | null = null;
+    const stop = Math.max(0, match.start - LEAD_WINDOW);
+    for (let i = match.start - 1; i >= stop && !taken[i]; i--) {
+      const cue = this.cue(i, tokens, taken);
+      if (cue === 'service' || cue === 'home') soft ??= cue;
+      else if (cue) return cue;
+      if (tokens[i].clauseStart) break;
+    }
+    if (soft) return soft;
+    return prev.folded === 'a' || LOCATIVE_BEFORE.has(prev.folded) ? 'at' : 'none';
+  }
+
+  // "from Ségou", "de Gao à Bamako", "ka bɔ Bamako": a journey asked about starts where the
+  // writer is; "rentré de Kidal", "je suis de Kayes": a place left behind.
+  private originRole(match: Match, tokens: Token[], taken: boolean[]): Role | null {
+    let at = match.start - 1;
+    // "de la X"
+    if (tokens[at].folded === 'la' && at > 0 && ORIGIN_BEFORE.has(tokens[at - 1].folded)) at--;
+    const word = tokens[at].folded;
+    if (!ORIGIN_BEFORE.has(word)) return null;
+    const before = tokens[at - 1]?.folded ?? '';
+    const genitive = ['de', 'du', 'd'].includes(word);
+    // "la gare de Bamako", "l'hôpital de Kati": a spot in the place, not an origin.
+    if (
+      genitive &&
+      [GENITIVE_NOUNS, ADMIN_WORDS, SERVICE_WORDS, HOME_WORDS].some((set) => set.has(before))
+    ) {
+      return null;
+    }
+    // "bring my wife and kids from Nioro": the relatives' place.
+    for (let i = Math.max(0, at - 4); i < at; i++) if (this.isKin(i, tokens)) return 'kin';
+    // "arrivé hier de Gao", "we moved from Gao" (not "want to move"): the journey is over.
+    for (let i = Math.max(0, at - 3); i < at; i++) {
+      if (ARRIVAL_WORDS.has(tokens[i].folded) && !['to', 'ka'].includes(tokens[i - 1]?.folded)) {
+        return 'from';
+      }
+    }
+    const next = tokens[match.end];
+    const toPlace =
+      !!next &&
+      TOWARDS.has(next.folded) &&
+      (taken[match.end + 1] || (next.folded === 'jusqu' && taken[match.end + 2]));
+    if ((genitive || word === 'from' || word === 'depuis') && toPlace) return 'leaving';
+    if (word === 'bo' && before === 'ka') return 'leaving';
+    const travel = tokens.some((t) => TRAVEL_WORDS.has(t.folded));
+    return (word === 'from' || word === 'depuis') && travel ? 'leaving' : 'from';
+  }
+
+  // The role one word before a name gives it, or null when the word says nothing.
+  private cue(i: number, tokens: Token[], taken: boolean[]): Role | null {
+    const word = tokens[i].folded;
+    const before = tokens[i - 1]?.folded ?? '';
+    if (DESTINATION_VERBS.has(word)) return 'to';
+    if (TOWARDS.has(word) && TRAVEL_WORDS.has(before)) return 'to';
+    if (BIRTH_WORDS.has(word) || this.isBorn(i, tokens)) return 'born';
+    if (BEING_VERBS.has(word)) return this.subjectRole(i, tokens, taken);
+    if (this.isKin(i, tokens)) return 'kin';
+    if (word === 'moi') return WITH_WORDS.has(before) ? 'home' : 'here';
+    if (SERVICE_WORDS.has(word)) return 'service';
+    if (HOME_WORDS.has(word)) return 'home';
+    return null;
+  }
+
+  // Who is at the place a verb of being speaks of: the writer, a relative or someone else.
+  private subjectRole(i: number, tokens: Token[], taken: boolean[]): Role {
+    for (let j = i - 1; j >= Math.max(0, i - 3) && !taken[j]; j--) {
+      const word = tokens[j].folded;
+      if (SELF_PRONOUNS.has(word)) return 'here';
+      if (this.isKin(j, tokens)) return 'kin';
+      if (!BEING_VERBS.has(word) && !SUBJECT_SKIP.has(word)) break;
+    }
+    return FIRST_PERSON_VERBS.has(tokens[i].folded) ? 'here' : 'other';
+  }
+
+  // "ma mère", "my people", "n somɔgɔw", "n ba" (my mother); not "chez mon oncle", "avec ma famille".
+  private isKin(i: number, tokens: Token[]): boolean {
+    const word = tokens[i].folded;
+    const before = tokens[i - 1]?.folded ?? '';
+    const kin =
+      KIN_WORDS.has(word) ||
+      (KIN_AFTER_PRONOUN.has(word) && (BAMBARA_PRONOUNS.has(before) || before === 'ka'));
+    return kin && !tokens.slice(Math.max(0, i - 2), i).some((t) => WITH_WORDS.has(t.folded));
+  }
+
+  // "né à Douentza", "je suis ne a Nioro" (not the Bambara pronoun "ne").
+  private isBorn(i: number, tokens: Token[]): boolean {
+    const token = tokens[i];
+    if (token.folded !== 'ne' && token.folded !== 'nee') return false;
+    const before = tokens[i - 1]?.folded ?? '';
+    return (
+      token.accented || ['suis', 'jsuis', 'chui', 'est', 'es', 'sont', 'etait'].includes(before)
+    );
   }
 
   // "n bɛ San", "n sigilen bɛ Kita": Bambara "to be at" after a pronoun.

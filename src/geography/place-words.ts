@@ -58,6 +58,8 @@ export const LOCATIVE_BEFORE = new Set([
 
 // Verbs of going: the place after them is where the person wants to go.
 export const DESTINATION_VERBS = new Set([
+  'jusqu',
+  'jusqua',
   'rentrer',
   'retourner',
   'aller',
@@ -71,6 +73,70 @@ export const DESTINATION_VERBS = new Set([
   'reach',
   'taa',
   'segin',
+]);
+
+// Words after a destination verb or a travel word that lead to the destination:
+// "jusqu'à Kayes", "bus to Kayes", "le car pour Gao".
+export const TOWARDS = new Set([
+  'a',
+  'au',
+  'aux',
+  'to',
+  '2',
+  'vers',
+  'pour',
+  'for',
+  'jusqu',
+  'jusqua',
+  'en',
+]);
+
+// Means and costs of a journey: "bus to Kayes", "transport from Ségou".
+export const TRAVEL_WORDS = new Set([
+  'transport',
+  'bus',
+  'car',
+  'cars',
+  'fare',
+  'road',
+  'billet',
+  'ticket',
+  'voyage',
+  'voyager',
+  'travel',
+  'trajet',
+  'aller',
+  'go',
+  'taa',
+  'mobili',
+  'moto',
+]);
+
+// A finished journey: "came back from Gao", "rentré de Kidal" (the person has left that place).
+export const ARRIVAL_WORDS = new Set([
+  'came',
+  'come',
+  'back',
+  'returned',
+  'rentre',
+  'rentree',
+  'revenu',
+  'revenue',
+  'reviens',
+  'viens',
+  'venu',
+  'venue',
+  'arrive',
+  'arrived',
+  'deported',
+  'expelled',
+  'refoule',
+  'fled',
+  'move',
+  'moved',
+  'demenage',
+  'am',
+  'suis',
 ]);
 
 // Words before a name that say where the person comes from.
@@ -92,6 +158,221 @@ export const ORIGIN_BEFORE = new Set([
 
 // Bambara postpositions after a name: "San na", "Kita la", "Nara kɔnɔ", "Kita yan" (here in Kita).
 export const LOCATIVE_AFTER = new Set(['la', 'na', 'kono', 'yan']);
+
+// Verbs saying where someone is: "je suis à", "I am stuck in", "I dey", "n bɛ", "he lives in".
+export const BEING_VERBS = new Set([
+  'suis',
+  'jsuis',
+  'jsui',
+  'chui',
+  'sommes',
+  'est',
+  'es',
+  'sont',
+  'vis',
+  'vit',
+  'habite',
+  'habitons',
+  'reside',
+  'trouve',
+  'bloque',
+  'bloquee',
+  'coince',
+  'coincee',
+  'am',
+  'im',
+  'm',
+  'is',
+  'are',
+  'dey',
+  'live',
+  'lives',
+  'living',
+  'stay',
+  'staying',
+  'stuck',
+  'stranded',
+  'based',
+  'be',
+  'sigilen',
+]);
+
+// Of those, the ones that speak of the writer when no subject is written ("stuck in bamako").
+export const FIRST_PERSON_VERBS = new Set([
+  'suis',
+  'jsuis',
+  'jsui',
+  'chui',
+  'sommes',
+  'vis',
+  'habitons',
+  'bloque',
+  'bloquee',
+  'coince',
+  'coincee',
+  'am',
+  'im',
+  'm',
+  'live',
+  'living',
+  'stay',
+  'staying',
+  'stuck',
+  'stranded',
+  'based',
+  'dey',
+  'sigilen',
+]);
+
+// The writer (or a group with the writer): "je", "I", "we", "moi", Bambara "n", "ne", "an".
+export const SELF_PRONOUNS = new Set(['je', 'j', 'i', 'we', 'nous', 'on', 'moi', 'n', 'ne', 'an']);
+
+// Someone else: "il est à Kayes", "a bɛ Kita" (he is in Kita).
+export const OTHER_PRONOUNS = new Set([
+  'il',
+  'elle',
+  'ils',
+  'elles',
+  'he',
+  'she',
+  'they',
+  'a',
+  'u',
+]);
+
+// Words skipped between a subject and its verb: "je suis toujours bloqué", "I am still in".
+export const SUBJECT_SKIP = new Set([
+  'ne',
+  'pas',
+  'toujours',
+  'actuellement',
+  'maintenant',
+  'deja',
+  'still',
+  'now',
+  'currently',
+  'also',
+  'aussi',
+  'fana',
+  'tun',
+]);
+
+// Relatives and family: their place is not the writer's ("ma mère est à Kayes", "n somɔgɔw bɛ Gao").
+export const KIN_WORDS = new Set([
+  'mere',
+  'maman',
+  'pere',
+  'papa',
+  'frere',
+  'freres',
+  'soeur',
+  'soeurs',
+  'femme',
+  'mari',
+  'oncle',
+  'tante',
+  'famille',
+  'parents',
+  'fils',
+  'fille',
+  'cousin',
+  'cousine',
+  'mother',
+  'mom',
+  'mum',
+  'mama',
+  'father',
+  'dad',
+  'brother',
+  'brothers',
+  'sister',
+  'sisters',
+  'wife',
+  'husband',
+  'uncle',
+  'aunt',
+  'family',
+  'people',
+  'relatives',
+  'son',
+  'daughter',
+  'somogow',
+  'somogo',
+  'denbaya',
+  'balima',
+  'balimaw',
+  'badenw',
+  'denmuso',
+  'denke',
+]);
+
+// Short Bambara kin words, read as kin only after a pronoun: "n ba" (my mother), "n fa" (my father).
+export const KIN_AFTER_PRONOUN = new Set(['ba', 'fa', 'muso', 'ce', 'den', 'denw', 'facew']);
+
+// Before a kin word, these make the writer the one who is there: "chez mon oncle", "avec ma famille".
+export const WITH_WORDS = new Set(['chez', 'avec', 'with', 'ni']);
+
+// A birthplace: "né à Douentza", "born in Kita", "wololen bɛ Kayes".
+export const BIRTH_WORDS = new Set([
+  'born',
+  'naissance',
+  'natal',
+  'natale',
+  'wolo',
+  'wolola',
+  'wololen',
+]);
+
+// Services and offices somewhere: "le médecin à Ségou", "the office in Bamako".
+export const SERVICE_WORDS = new Set([
+  'hopital',
+  'hospital',
+  'clinique',
+  'clinic',
+  'medecin',
+  'docteur',
+  'doctor',
+  'dogotoroso',
+  'ambassade',
+  'embassy',
+  'consulat',
+  'consulate',
+  'bureau',
+  'office',
+  'mairie',
+  'formation',
+  'training',
+  'ecole',
+  'school',
+  'lekoli',
+  'lakoli',
+  'tribunal',
+  'court',
+  'banque',
+  'bank',
+  'rendez',
+]);
+
+// A home village, often not where the writer is now: "my village near Kita", "n ka dugu la".
+export const HOME_WORDS = new Set(['village', 'dugu', 'hometown']);
+
+// Nouns followed by "de X" that name a spot in X, not an origin: "la gare de Bamako".
+export const GENITIVE_NOUNS = new Set([
+  'gare',
+  'station',
+  'autogare',
+  'marche',
+  'terrain',
+  'route',
+  'sortie',
+  'entree',
+  'centre',
+  'pres',
+  'loin',
+  'environs',
+  'zone',
+  'province',
+]);
 
 // Bambara subject pronouns: "n bɛ San" (I am in San).
 export const BAMBARA_PRONOUNS = new Set(['n', 'ne', 'i', 'e', 'a', 'an', 'aw', 'u', 'sigilen']);
@@ -189,3 +470,11 @@ export const COMMON_WORDS = new Set(
     .split(/\s+/)
     .filter((w) => w.length > 0),
 );
+
+// Well-known spots, read as the place they are in: "hospitalisée à Gabriel Touré" is in Bamako.
+export const LANDMARKS: [string, string][] = [
+  ['Gabriel Touré', 'Bamako'],
+  ['Hôpital du Mali', 'Bamako'],
+  // Médine alone is also Medina in Arabia.
+  ['marché de Médine', 'Médina Coura'],
+];
