@@ -400,6 +400,66 @@ describe('Gazetteer', () => {
       expect(sut.extract(text)).toBeNull();
     });
 
+    describe('when two places are named, the one where the writer is now', () => {
+      it.each([
+        ['je suis coincé à Bamako, je dois rentrer au village à Kita', 'Bamako'],
+        ['je voudrais retourner chez moi à Kita mais je suis bloqué à Kati', 'Kati'],
+        ['need bus money to reach my village near Kita, I am stuck in Kayes', 'Kayes'],
+        ['pls how much be bus to Mopti? I dey Sévaré', 'Sévaré'],
+        ["n bɛ Ségou, n b'a fɛ ka taa Nioro", 'Ségou'],
+        ['je suis à la gare routière de Bamako, je veux rentrer à Gao', 'Bamako'],
+        ['I was born in Nioro but I live in Kayes now', 'Kayes'],
+        ['je suis née à Diéma, maintenant je vis à Kati', 'Kati'],
+        ['ma soeur vit à Koutiala et moi à Sikasso', 'Sikasso'],
+        ['my brother is in Kidal and I am stuck in Gao', 'Gao'],
+        ['I dey Ségou, my people dey for Gao', 'Ségou'],
+        ['n fa bɛ Kita, ne bɛ Kati', 'Kati'],
+        ['n ba bɛ Nioro, n bɛ Kayes yan', 'Kayes'],
+        ['je veux amener ma femme de Nioro à Kayes où je travaille', 'Kayes'],
+        ['jsui a fana, le docteur est à Ségou', 'Fana'],
+        ["l'ambassade est à Bamako mais je n'ai pas le transport depuis Ségou", 'Ségou'],
+        ['mes papiers sont restés à Gao, je suis à Mopti', 'Mopti'],
+        ['comment aller de Mopti à Bamako ?', 'Mopti'],
+        ['I need fare from Kayes to Bamako', 'Kayes'],
+        ['arrivé ce matin de Gao à Bamako, je cherche un logement', 'Bamako'],
+      ])('%p -> %p', (text, name) => {
+        expect(sut.extract(text)?.name).toBe(name);
+      });
+    });
+
+    describe('ordinary words spelled like a place', () => {
+      it.each([
+        'n senw bɛ dimi kosɛbɛ',
+        'ma soeur est menacée par son mari',
+        'u ko n fatora',
+        'a ma kende',
+        'n ka ko ɲɛna',
+        'so dɔgɔman bɛ yen wa',
+        'pèlerinage à la Mecque et Médine',
+      ])('are not places in %p', (text) => {
+        expect(sut.extract(text)).toBeNull();
+      });
+
+      it.each([
+        ['je suis a Tombuctoo', 'Tombouctou'],
+        ['n bɛ Duwɛnza', 'Douentza'],
+        ['Duwenza, pas de travail ici', 'Douentza'],
+        ['I dey Sikassso', 'Sikasso'],
+        ['Jsuis a Bamakoo', 'Bamako'],
+        ['je vis a Niamakorro', 'Niamakoro'],
+        ["je suis à Ménaka, on m'a menacée", 'Ménaka'],
+      ])('still reads a misspelt place where a place is expected: %p', (text, name) => {
+        expect(sut.extract(text)?.name).toBe(name);
+      });
+    });
+
+    it.each([
+      ['mon fils est hospitalisé à Gabriel Touré', 'Bamako'],
+      ['on a volé mon sac au marché de Médine', 'Bamako'],
+    ])('reads a landmark as the place it is in: %p', (text, region) => {
+      expect(sut.extract(text)?.region).toBe(region);
+    });
+
     it('returns the full hierarchy of the place', () => {
       expect(sut.extract('je suis a kalaban coro')).toEqual({
         level: 'commune',

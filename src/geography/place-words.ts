@@ -359,8 +359,11 @@ export const HOME_WORDS = new Set(['village', 'dugu', 'hometown']);
 // Nouns followed by "de X" that name a spot in X, not an origin: "la gare de Bamako".
 export const GENITIVE_NOUNS = new Set([
   'gare',
+  'routiere',
   'station',
   'autogare',
+  'sante',
+  'regional',
   'marche',
   'terrain',
   'route',
