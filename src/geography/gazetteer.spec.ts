@@ -422,6 +422,8 @@ describe('Gazetteer', () => {
         ['comment aller de Mopti à Bamako ?', 'Mopti'],
         ['I need fare from Kayes to Bamako', 'Kayes'],
         ['arrivé ce matin de Gao à Bamako, je cherche un logement', 'Bamako'],
+        ["I'm going to Kayes tomorrow from Bamako", 'Bamako'],
+        ['we moved to Ségou from Mopti', 'Ségou'],
       ])('%p -> %p', (text, name) => {
         expect(sut.extract(text)?.name).toBe(name);
       });
@@ -436,6 +438,8 @@ describe('Gazetteer', () => {
         'n ka ko ɲɛna',
         'so dɔgɔman bɛ yen wa',
         'pèlerinage à la Mecque et Médine',
+        'n bɛ sunɔgɔ misiri la',
+        'je suis menacée',
       ])('are not places in %p', (text) => {
         expect(sut.extract(text)).toBeNull();
       });
@@ -448,6 +452,9 @@ describe('Gazetteer', () => {
         ['Jsuis a Bamakoo', 'Bamako'],
         ['je vis a Niamakorro', 'Niamakoro'],
         ["je suis à Ménaka, on m'a menacée", 'Ménaka'],
+        ['ici niamakorro pas de travail', 'Niamakoro'],
+        ['je suis bamakoo', 'Bamako'],
+        ['n bɛ Gosi', 'Gossi'],
       ])('still reads a misspelt place where a place is expected: %p', (text, name) => {
         expect(sut.extract(text)?.name).toBe(name);
       });

@@ -23,6 +23,7 @@ import {
   FIRST_PERSON_VERBS,
   FOREIGN_CONTINUATIONS,
   GENITIVE_NOUNS,
+  HERE_WORDS,
   HOME_WORDS,
   KIN_AFTER_PRONOUN,
   KIN_WORDS,
@@ -521,10 +522,13 @@ export class Gazetteer {
     return chosen;
   }
 
-  // An English word that only sounds like a place ("catty" ~ Kati, "curry" ~ Koury).
+  // A known word that only sounds like a place ("catty" ~ Kati, "senw" ~ Sénou, "gosi" ~ Gossi);
+  // a capital inside the sentence still makes a Bambara spelling a name ("n bɛ Gosi").
   private soundsLikeOnly(token: Token): boolean {
     const spelled = compact(token.text);
-    return !this.spellings.has(spelled) && isEnglishWord(spelled);
+    if (this.spellings.has(spelled)) return false;
+    const named = token.capitalized && !token.sentenceStart;
+    return isEnglishWord(spelled) || (COMMON_WORDS.has(spelled) && !named);
   }
 
   private acceptable(
@@ -548,6 +552,9 @@ export class Gazetteer {
     if (ambiguity === 'strict') return false;
     // "Duwɛnza, mɔgɔ dɔw bɛ ...": a misspelt name standing alone as its own clause.
     if (!entry.ambiguity && this.standsAlone(match, tokens)) return true;
+    // "ici niamakorro"; "je suis bamakoo" (a sound-alike, not a mere near spelling like "menacée").
+    if (!entry.ambiguity && [prev, next].some((t) => t && HERE_WORDS.has(t.folded))) return true;
+    if (!entry.ambiguity && !match.fuzzy && prev && BEING_VERBS.has(prev.folded)) return true;
     // A message that is only the name ("san", "Kita").
     if (match.start === 0 && match.end === tokens.length) return true;
     if (!prev) return !!next && LOCATIVE_AFTER.has(next.folded);
@@ -651,7 +658,9 @@ export class Gazetteer {
       (taken[match.end + 1] || (next.folded === 'jusqu' && taken[match.end + 2]));
     if ((genitive || word === 'from' || word === 'depuis') && toPlace) return 'leaving';
     if (word === 'bo' && before === 'ka') return 'leaving';
-    const travel = tokens.some((t) => TRAVEL_WORDS.has(t.folded));
+    const travel = tokens.some(
+      (t) => TRAVEL_WORDS.has(t.folded) || DESTINATION_VERBS.has(t.folded),
+    );
     return (word === 'from' || word === 'depuis') && travel ? 'leaving' : 'from';
   }
 

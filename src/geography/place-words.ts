@@ -67,7 +67,11 @@ export const DESTINATION_VERBS = new Set([
   'revenir',
   'voyager',
   'rejoindre',
+  'vais',
+  'pars',
   'go',
+  'going',
+  'heading',
   'travel',
   'return',
   'reach',
@@ -353,6 +357,9 @@ export const SERVICE_WORDS = new Set([
   'rendez',
 ]);
 
+// "Here", next to a name: "ici Niamakoro", "Kita yan".
+export const HERE_WORDS = new Set(['ici', 'here', 'yan']);
+
 // A home village, often not where the writer is now: "my village near Kita", "n ka dugu la".
 export const HOME_WORDS = new Set(['village', 'dugu', 'hometown']);
 
@@ -469,6 +476,7 @@ export const COMMON_WORDS = new Set(
   mali malien malienne bamanan bamanankan francais anglais english french
   ne n i a an aw u ye be te ka ma bi ko don mago fe wa mun min kunu sini nana taara bora dumuni baara wari sogoma muso ani kama koson dusu tuma
   temena temenen temenna sokono binna binnen kalanna kalan senw sen bolila seginna segin sigilen denmuso denke kasi kono
+  misiri gosi furu duuru
   `
     .split(/\s+/)
     .filter((w) => w.length > 0),
