@@ -424,6 +424,9 @@ describe('Gazetteer', () => {
         ['arrivé ce matin de Gao à Bamako, je cherche un logement', 'Bamako'],
         ["I'm going to Kayes tomorrow from Bamako", 'Bamako'],
         ['we moved to Ségou from Mopti', 'Ségou'],
+        ['n tun bɛ Gao, sisan n bɛ Mopti', 'Mopti'],
+        ['I was stuck in Gao for 2 weeks, now I am in Bamako', 'Bamako'],
+        ["mon patron m'a envoyé à Kayes, je suis à Bamako", 'Bamako'],
       ])('%p -> %p', (text, name) => {
         expect(sut.extract(text)?.name).toBe(name);
       });

@@ -31,6 +31,7 @@ import {
   LOCATIVE_AFTER,
   LOCATIVE_BEFORE,
   ORIGIN_BEFORE,
+  PAST_MARKERS,
   SELF_PRONOUNS,
   SERVICE_WORDS,
   SUBJECT_SKIP,
@@ -670,7 +671,10 @@ export class Gazetteer {
     const before = tokens[i - 1]?.folded ?? '';
     if (DESTINATION_VERBS.has(word)) return 'to';
     if (TOWARDS.has(word) && TRAVEL_WORDS.has(before)) return 'to';
+    if (PAST_MARKERS.has(word)) return 'from';
     if (BIRTH_WORDS.has(word) || this.isBorn(i, tokens)) return 'born';
+    // "I'm stuck", not "il m'a envoyé".
+    if (word === 'm' && before !== 'i') return null;
     if (BEING_VERBS.has(word)) return this.subjectRole(i, tokens, taken);
     if (this.isKin(i, tokens)) return 'kin';
     if (word === 'moi') return WITH_WORDS.has(before) ? 'home' : 'here';
@@ -683,6 +687,7 @@ export class Gazetteer {
   private subjectRole(i: number, tokens: Token[], taken: boolean[]): Role {
     for (let j = i - 1; j >= Math.max(0, i - 3) && !taken[j]; j--) {
       const word = tokens[j].folded;
+      if (PAST_MARKERS.has(word)) return 'from';
       if (SELF_PRONOUNS.has(word)) return 'here';
       if (this.isKin(j, tokens)) return 'kin';
       if (!BEING_VERBS.has(word) && !SUBJECT_SKIP.has(word)) break;

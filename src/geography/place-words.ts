@@ -231,19 +231,6 @@ export const FIRST_PERSON_VERBS = new Set([
 // The writer (or a group with the writer): "je", "I", "we", "moi", Bambara "n", "ne", "an".
 export const SELF_PRONOUNS = new Set(['je', 'j', 'i', 'we', 'nous', 'on', 'moi', 'n', 'ne', 'an']);
 
-// Someone else: "il est à Kayes", "a bɛ Kita" (he is in Kita).
-export const OTHER_PRONOUNS = new Set([
-  'il',
-  'elle',
-  'ils',
-  'elles',
-  'he',
-  'she',
-  'they',
-  'a',
-  'u',
-]);
-
 // Words skipped between a subject and its verb: "je suis toujours bloqué", "I am still in".
 export const SUBJECT_SKIP = new Set([
   'ne',
@@ -258,8 +245,10 @@ export const SUBJECT_SKIP = new Set([
   'also',
   'aussi',
   'fana',
-  'tun',
 ]);
+
+// A past state: "n tun bɛ Gao" (I was in Gao), "j'étais à Gao", "I was stuck in Gao".
+export const PAST_MARKERS = new Set(['tun', 'was', 'were', 'etais', 'etait', 'etions']);
 
 // Relatives and family: their place is not the writer's ("ma mère est à Kayes", "n somɔgɔw bɛ Gao").
 export const KIN_WORDS = new Set([
