@@ -443,6 +443,7 @@ describe('Gazetteer', () => {
         'pèlerinage à la Mecque et Médine',
         'n bɛ sunɔgɔ misiri la',
         'je suis menacée',
+        'ayi, fatora, n tɛ se',
       ])('are not places in %p', (text) => {
         expect(sut.extract(text)).toBeNull();
       });

@@ -588,10 +588,13 @@ export class Gazetteer {
     );
   }
 
-  // The name is a clause of its own: "Duwɛnza, ...", "..., Kutiala."
+  // The name is a clause of its own: "Duwɛnza, ...", "..., kutiala." (a near spelling needs a
+  // capital: "ayi, fatora, ..." is a word).
   private standsAlone(match: Match, tokens: Token[]): boolean {
+    const first = tokens[match.start];
     const next = tokens[match.end];
-    return tokens[match.start].clauseStart && (!next || next.clauseStart);
+    if (match.fuzzy && !first.capitalized) return false;
+    return first.clauseStart && (!next || next.clauseStart);
   }
 
   // "jsui a fana", "I'm in Fana": the writer puts themself there in French or English.
