@@ -253,8 +253,9 @@ export class Gazetteer {
     return this.extract(name, { expectPlace: true });
   }
 
-  // The place a free-text message mentions, the most specific one when several are named;
-  // ordinary words that happen to be place names ("san", "dire", "fana") need a place context.
+  // The place a free-text message mentions; when several are named, the one where the writer
+  // is now (then the most specific). Ordinary words that happen to be place names ("san",
+  // "dire", "fana") and loose spellings ("senw" ~ Sénou) need a place context.
   extract(text: string, options: ExtractOptions = {}): Place | null {
     if (!text) return null;
     const tokens = this.tokenize(text);
@@ -714,7 +715,8 @@ export class Gazetteer {
     if (token.folded !== 'ne' && token.folded !== 'nee') return false;
     const before = tokens[i - 1]?.folded ?? '';
     return (
-      token.accented || ['suis', 'jsuis', 'chui', 'est', 'es', 'sont', 'etait'].includes(before)
+      /^n[éÉ]e?$/i.test(token.text) ||
+      ['suis', 'jsuis', 'chui', 'est', 'es', 'sont', 'etait'].includes(before)
     );
   }
 
