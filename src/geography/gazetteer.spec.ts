@@ -427,6 +427,10 @@ describe('Gazetteer', () => {
         ['n tun bɛ Gao, sisan n bɛ Mopti', 'Mopti'],
         ['I was stuck in Gao for 2 weeks, now I am in Bamako', 'Bamako'],
         ["mon patron m'a envoyé à Kayes, je suis à Bamako", 'Bamako'],
+        ['my passport dey for Kayes office, but i dey Bamako', 'Bamako'],
+        ["expulsé d'Algérie, arrivé à Gao puis venu à Bamako", 'Bamako'],
+        ['mes enfants sont restés au village à Bandiagara et moi je suis à Mopti', 'Mopti'],
+        ['I born for Sikasso but I dey stay Bamako now', 'Bamako'],
       ])('%p -> %p', (text, name) => {
         expect(sut.extract(text)?.name).toBe(name);
       });

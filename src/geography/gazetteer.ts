@@ -19,6 +19,7 @@ import {
   BEING_VERBS,
   BIRTH_WORDS,
   COMMON_WORDS,
+  CONJUNCTIONS,
   DESTINATION_VERBS,
   FIRST_PERSON_VERBS,
   FOREIGN_CONTINUATIONS,
@@ -33,8 +34,10 @@ import {
   ORIGIN_BEFORE,
   PAST_MARKERS,
   SELF_PRONOUNS,
+  SELF_VERBS,
   SERVICE_WORDS,
   SUBJECT_SKIP,
+  THEN_WORDS,
   TOWARDS,
   TRAVEL_WORDS,
   WITH_WORDS,
@@ -619,6 +622,8 @@ export class Gazetteer {
     if (!prev) return 'none';
     const origin = this.originRole(match, tokens, taken);
     if (origin) return origin;
+    const next = tokens[match.end];
+    if (next && THEN_WORDS.has(next.folded)) return 'from';
     let soft: Role | null = null;
     const stop = Math.max(0, match.start - LEAD_WINDOW);
     for (let i = match.start - 1; i >= stop && !taken[i]; i--) {
@@ -689,14 +694,18 @@ export class Gazetteer {
 
   // Who is at the place a verb of being speaks of: the writer, a relative or someone else.
   private subjectRole(i: number, tokens: Token[], taken: boolean[]): Role {
-    for (let j = i - 1; j >= Math.max(0, i - 3) && !taken[j]; j--) {
+    let self = SELF_VERBS.has(tokens[i].folded);
+    for (let j = i - 1; j >= Math.max(0, i - 3) && !taken[j] && !tokens[j + 1].clauseStart; j--) {
       const word = tokens[j].folded;
+      if (CONJUNCTIONS.has(word)) break;
       if (PAST_MARKERS.has(word)) return 'from';
       if (SELF_PRONOUNS.has(word)) return 'here';
       if (this.isKin(j, tokens)) return 'kin';
-      if (!BEING_VERBS.has(word) && !SUBJECT_SKIP.has(word)) break;
+      if (BEING_VERBS.has(word)) self ||= SELF_VERBS.has(word);
+      // Another subject: "my passport dey for Kayes", "il habite à Kati".
+      else if (!SUBJECT_SKIP.has(word)) return self ? 'here' : 'other';
     }
-    return FIRST_PERSON_VERBS.has(tokens[i].folded) ? 'here' : 'other';
+    return self || FIRST_PERSON_VERBS.has(tokens[i].folded) ? 'here' : 'other';
   }
 
   // "ma mère", "my people", "n somɔgɔw", "n ba" (my mother); not "chez mon oncle", "avec ma famille".

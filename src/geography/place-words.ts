@@ -201,7 +201,27 @@ export const BEING_VERBS = new Set([
   'sigilen',
 ]);
 
-// Of those, the ones that speak of the writer when no subject is written ("stuck in bamako").
+// Of those, the ones that speak of the writer even after another word ("slt jsuis bloqué à").
+export const SELF_VERBS = new Set([
+  'suis',
+  'jsuis',
+  'jsui',
+  'chui',
+  'sommes',
+  'habitons',
+  'am',
+  'im',
+  'm',
+  'stuck',
+  'stranded',
+  'bloque',
+  'bloquee',
+  'coince',
+  'coincee',
+]);
+
+// Of those, the ones that speak of the writer when no subject is written ("stuck in bamako",
+// "dey Bamako"); "my passport dey for Kayes" has a subject.
 export const FIRST_PERSON_VERBS = new Set([
   'suis',
   'jsuis',
@@ -246,6 +266,12 @@ export const SUBJECT_SKIP = new Set([
   'aussi',
   'fana',
 ]);
+
+// Words joining two clauses: the subject after them may be left out ("from Kita but live in Bamako").
+export const CONJUNCTIONS = new Set(['mais', 'et', 'donc', 'but', 'and', 'so', 'nka']);
+
+// After a name, a next step: "arrivé à Gao puis venu à Bamako" (Gao is behind).
+export const THEN_WORDS = new Set(['puis', 'ensuite', 'then']);
 
 // A past state: "n tun bɛ Gao" (I was in Gao), "j'étais à Gao", "I was stuck in Gao".
 export const PAST_MARKERS = new Set(['tun', 'was', 'were', 'etais', 'etait', 'etions']);
