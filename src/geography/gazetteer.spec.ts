@@ -431,6 +431,8 @@ describe('Gazetteer', () => {
         ["expulsé d'Algérie, arrivé à Gao puis venu à Bamako", 'Bamako'],
         ['mes enfants sont restés au village à Bandiagara et moi je suis à Mopti', 'Mopti'],
         ['I born for Sikasso but I dey stay Bamako now', 'Bamako'],
+        ['je dors à la gare de Bamako, je veux aller à Kita chez mon oncle', 'Bamako'],
+        ['bjr, à la gare de Bamako, il me faut le car pour Kita', 'Bamako'],
       ])('%p -> %p', (text, name) => {
         expect(sut.extract(text)?.name).toBe(name);
       });

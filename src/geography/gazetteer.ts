@@ -633,7 +633,23 @@ export class Gazetteer {
       if (tokens[i].clauseStart) break;
     }
     if (soft) return soft;
-    return prev.folded === 'a' || LOCATIVE_BEFORE.has(prev.folded) ? 'at' : 'none';
+    // "à la gare de Bamako": the word before the spot tells.
+    let p = match.start - 1;
+    if (this.isSpotOf(p, tokens)) {
+      p -= 2;
+      while (p > 0 && ['la', 'le', 'l', 'les', 'the'].includes(tokens[p].folded)) p--;
+    }
+    const lead = tokens[p]?.folded ?? '';
+    return lead === 'a' || LOCATIVE_BEFORE.has(lead) ? 'at' : 'none';
+  }
+
+  // "la gare de", "l'hôpital de": a spot in the place named next, not an origin.
+  private isSpotOf(i: number, tokens: Token[]): boolean {
+    const before = tokens[i - 1]?.folded ?? '';
+    return (
+      ['de', 'du', 'd'].includes(tokens[i]?.folded) &&
+      [GENITIVE_NOUNS, ADMIN_WORDS, SERVICE_WORDS, HOME_WORDS].some((set) => set.has(before))
+    );
   }
 
   // "from Ségou", "de Gao à Bamako", "ka bɔ Bamako": a journey asked about starts where the
@@ -646,13 +662,7 @@ export class Gazetteer {
     if (!ORIGIN_BEFORE.has(word)) return null;
     const before = tokens[at - 1]?.folded ?? '';
     const genitive = ['de', 'du', 'd'].includes(word);
-    // "la gare de Bamako", "l'hôpital de Kati": a spot in the place, not an origin.
-    if (
-      genitive &&
-      [GENITIVE_NOUNS, ADMIN_WORDS, SERVICE_WORDS, HOME_WORDS].some((set) => set.has(before))
-    ) {
-      return null;
-    }
+    if (this.isSpotOf(at, tokens)) return null;
     // "bring my wife and kids from Nioro": the relatives' place.
     for (let i = Math.max(0, at - 4); i < at; i++) if (this.isKin(i, tokens)) return 'kin';
     // "arrivé hier de Gao", "we moved from Gao" (not "want to move"): the journey is over.

@@ -199,6 +199,11 @@ export const BEING_VERBS = new Set([
   'based',
   'be',
   'sigilen',
+  'dors',
+  'dort',
+  'dormons',
+  'sleep',
+  'sleeping',
 ]);
 
 // Of those, the ones that speak of the writer even after another word ("slt jsuis bloqué à").
@@ -246,6 +251,10 @@ export const FIRST_PERSON_VERBS = new Set([
   'based',
   'dey',
   'sigilen',
+  'dors',
+  'dormons',
+  'sleep',
+  'sleeping',
 ]);
 
 // The writer (or a group with the writer): "je", "I", "we", "moi", Bambara "n", "ne", "an".
