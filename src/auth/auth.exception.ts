@@ -7,6 +7,8 @@ export enum AuthExceptionCode {
   TOKEN_MISSING = 'TOKEN_MISSING',
   TOKEN_INVALID = 'TOKEN_INVALID',
   TOKEN_EXPIRED = 'TOKEN_EXPIRED',
+  ACCOUNT_DEACTIVATED = 'ACCOUNT_DEACTIVATED',
+  ACCOUNT_NOT_FOUND = 'ACCOUNT_NOT_FOUND',
   REFRESH_INVALID = 'REFRESH_INVALID',
   FORBIDDEN_ROLE = 'FORBIDDEN_ROLE',
 }
@@ -17,6 +19,8 @@ const STATUS: Record<AuthExceptionCode, HttpStatus> = {
   [AuthExceptionCode.TOKEN_MISSING]: HttpStatus.UNAUTHORIZED,
   [AuthExceptionCode.TOKEN_INVALID]: HttpStatus.UNAUTHORIZED,
   [AuthExceptionCode.TOKEN_EXPIRED]: HttpStatus.UNAUTHORIZED,
+  [AuthExceptionCode.ACCOUNT_DEACTIVATED]: HttpStatus.UNAUTHORIZED,
+  [AuthExceptionCode.ACCOUNT_NOT_FOUND]: HttpStatus.UNAUTHORIZED,
   [AuthExceptionCode.REFRESH_INVALID]: HttpStatus.UNAUTHORIZED,
   [AuthExceptionCode.FORBIDDEN_ROLE]: HttpStatus.FORBIDDEN,
 };

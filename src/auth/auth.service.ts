@@ -120,7 +120,13 @@ export class AuthService implements OnModuleInit {
     if (claims.typ !== 'access' || !ROLES.includes(claims.role) || !Array.isArray(claims.regions)) {
       throw new AuthException(AuthExceptionCode.TOKEN_INVALID, 'Access token invalid');
     }
-    return { id: claims.sub, email: claims.email, role: claims.role, regions: claims.regions };
+    // The token proves who the caller is; what they may do comes from their account as it is now,
+    // so a deactivation or a role/region change applies to the very next request. One lean _id read
+    // per request and no cache: a per-process cache would let another instance serve a stale role.
+    const account = await this.users.findAccountState(claims.sub);
+    if (!account) throw new AuthException(AuthExceptionCode.ACCOUNT_NOT_FOUND, 'This account no longer exists');
+    if (!account.active) throw new AuthException(AuthExceptionCode.ACCOUNT_DEACTIVATED, 'This account has been deactivated');
+    return { id: account.id, email: account.email, role: account.role, regions: account.regions };
   }
 
   // Exposed for tests (e.g. an already-expired token); expiresInSeconds may be negative.

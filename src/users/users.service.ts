@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import * as bcrypt from 'bcryptjs';
-import { Model, isValidObjectId } from 'mongoose';
+import { Model, Types, isValidObjectId } from 'mongoose';
 import { isDuplicateKey } from '../common/mongo-errors';
 import { matchKey } from '../common/match-key';
 import { AppConfig } from '../config/app-config';
@@ -19,6 +19,15 @@ export interface PublicUser {
   regions: string[];
   active: boolean;
   createdAt: Date;
+}
+
+// What each authenticated request needs to know about its caller (see AuthService.verifyAccessToken).
+export interface AccountState {
+  id: string;
+  email: string;
+  role: Role;
+  regions: string[];
+  active: boolean;
 }
 
 export interface CreateUserInput {
@@ -107,6 +116,18 @@ export class UsersService implements OnApplicationBootstrap {
     if (!isValidObjectId(id)) return null;
     const doc = await this.users.findById(id).exec();
     return doc ? toPublic(doc) : null;
+  }
+
+  // Read on every authenticated request: one lean _id lookup of four small fields.
+  async findAccountState(id: string): Promise<AccountState | null> {
+    if (!isValidObjectId(id)) return null;
+    const doc = await this.users
+      .findById(id, { email: 1, role: 1, regions: 1, active: 1 })
+      .lean<Pick<User, 'email' | 'role' | 'regions' | 'active'> & { _id: Types.ObjectId }>()
+      .exec();
+    if (!doc) return null;
+    // lean() skips schema defaults: a missing flag means active, as in the schema.
+    return { id: doc._id.toString(), email: doc.email, role: doc.role, regions: doc.regions ?? [], active: doc.active !== false };
   }
 
   // Only the login path sees the hash.
