@@ -11,7 +11,7 @@ export function ApiAuth(...roles: Role[]): MethodDecorator & ClassDecorator {
     SetMetadata(ROLES_KEY, roles),
     UseGuards(JwtAuthGuard, RolesGuard),
     ApiBearerAuth(),
-    ApiUnauthorizedResponse({ description: 'Missing, invalid or expired access token' }),
+    ApiUnauthorizedResponse({ description: 'Missing, invalid or expired access token, or a deactivated or deleted account' }),
     ...(roles.length ? [ApiForbiddenResponse({ description: `Requires role: ${roles.join(', ')}` })] : []),
   );
 }

@@ -4,7 +4,7 @@ import { AuthUser } from './role';
 
 export type AuthenticatedRequest = Request & { user?: AuthUser };
 
-// The caller as verified by JwtAuthGuard: { id, email, role, regions }.
+// The caller as verified by JwtAuthGuard: { id, email, role, regions }, read from the account on each request.
 export const CurrentUser = createParamDecorator((_data: unknown, ctx: ExecutionContext): AuthUser => {
   const user = ctx.switchToHttp().getRequest<AuthenticatedRequest>().user;
   if (!user) throw new Error('@CurrentUser() used on a route without @ApiAuth()');
