@@ -9,8 +9,10 @@ import { detectLanguage } from './language';
 import { NeedModel, type NeedModelJson } from './need-model';
 import { aboutAnAnimal, jokeOnly, thanksOnly } from './thanks';
 
-// A classifier score above which a message is urgent even without a danger word.
-const SURE = 0.9;
+// A classifier score above which a message is urgent even without a danger word: indirect
+// crises ("walk into the desert like my friends") often carry none, and a caseworker's look
+// costs little.
+const SURE = 0.5;
 
 export type AnalysisLanguage = 'fr' | 'en' | 'bm' | 'unknown';
 
@@ -78,10 +80,7 @@ export class Analyzer {
     kinds.forEach((k) => CRISIS_NEEDS[k].forEach((n) => needs.add(n)));
 
     const language = detectLanguage(text);
-    // Bambara words that spell like places: gosi (to beat) is not Gossi, misiri (mosque) not Missira.
-    const place = this.gazetteer.extract(
-      language === 'bm' ? text.replace(/\b(gosi|misiri)\b/giu, ' ') : text,
-    );
+    const place = this.gazetteer.extract(text);
     const chosen = NEED_CODES.filter((n) => needs.has(n));
     // How sure we are of the weakest decision: the least certain chosen need, or the
     // strongest need we left out when none was chosen.

@@ -76,6 +76,11 @@ describe('crisis patterns', () => {
     ['je suis au bord du fleuve et je regarde l eau', 'suicide'],
     ['my daughter was taken by strangers at the market', 'missing_child'],
     ['mon ptit frere est perdu', 'missing_child'],
+    ["n b'a fɛ ka sunɔgɔ pewu, fura bɛɛ bɛ n bolo", 'suicide'],
+    ['tomorrow I will walk into the desert and not come back', 'suicide'],
+    ["je suis cachée sous le lit, il casse la porte, j'ai peur", 'violence'],
+    ['I am hiding behind the shop, they are looking for me, I am so scared', 'violence'],
+    ["j'ai peur qu'ils me trouvent, ils crient dans la cour", 'violence'],
   ])('finds a crisis in %p', (text, kind) => {
     expect(kinds(text)).toContain(kind);
   });
@@ -113,6 +118,17 @@ describe('crisis patterns', () => {
     'they call me every day say they go kill me',
     'mon fils de 15 ans est parti vers l Algérie le mois dernier',
     "Je voulais en finir quand j'étais dans la prison de Zaouia. Aujourd'hui je vends des beignets et ça va",
+    "ne tɔgɔ ye Mariam, n b'a fɛ ka jago kɛ",
+    'my sister fainted at the market this morning, she is fine now',
+    'a dog bit my leg last week but now it is fine',
+    'le car a fait un accident, heureusement personne n est blessé',
+    'mon oncle ne répond plus depuis 3 mois, on ne sait pas où il est',
+    'il est revenu depuis deux semaines, il ne parle plus, il reste assis toute la journée',
+    "n dusu kasilen don, nka n tɛna n yɛrɛ faga, n b'a fɛ ka kuma mɔgɔ fɛ",
+    "I won't kill myself, I just need someone to talk to",
+    'haha nobody noticed I was gone for two days',
+    'la nuit je revois les hommes armés de la prison',
+    "a ko ni n taara pɔlisi fɛ a bɛna n faga",
   ])('finds no crisis in %p', (text) => {
     expect(kinds(text)).toEqual([]);
   });

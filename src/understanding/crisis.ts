@@ -116,6 +116,9 @@ const SUICIDE: RegExp[] = [
   /\b(au bord|sur le bord) (du|de la|de l) (fleuve|riviere|pont|puits|falaise|vide|eau)\b|\bstanding on the (bridge|edge|roof)\b|\b(on|at) the edge of the (bridge|river|roof|well)\b/,
   /\b(derniere|dernier) (lettre|mot|sms)\b|\blettre d adieu\b|\b(last|goodbye|farewell|suicide) (letter|note|words)\b|\bbataki laban\b/,
   /\b(prenez|prends|occupez vous|occupe toi|veillez|veille) (bien )?(soin )?(de|sur) mes (enfants|petits|gosses)\b|\baw ka n denw (kolosi|mara|lamo)\b/,
+  /\bsunogo (ka ban pewu|pewu|fo abada|abada)\b/,
+  /\b(te|tena|ma) fe ka balo\b/,
+  /\b(walk|walking) (into|in) the (desert|sea|river|ocean)\b|\bmarcher (dans|vers) (le desert|la mer|le fleuve)\b/,
 ];
 
 const VIOLENCE_STRONG: RegExp[] = [
@@ -170,11 +173,14 @@ const VIOLENCE_STRONG: RegExp[] = [
   // Held against one's will: locked in, passport taken, forced to work or to pay to leave.
   /\b(me|m|nous) (ont |a |avez |avons )?(enferm|sequestr)\w*|\b(suis|sommes) (enferme\w*|sequestre\w*|prisonniere?s?)\b/,
   /\binterdit de (sortir|partir)\b|\b(me|nous) empech\w* de (sortir|partir|fuir)\b|\b(ne )?(me|nous) laisse\w* (pas|plus) (sortir|partir)\b/,
-  /\block\w* (me|us)\b|\b(locked|kept|keep|keeping|keeps|holding|hold|held) (me|us) (in|inside|prisoner|captive|hostage|here)\b/,
+  /\block\w* (me|us)\b|\block\w* (her|him|them) (in|inside|up)\b|\b(locked|kept|keep|keeping|keeps|holding|hold|held) (me|us) (in|inside|prisoner|captive|hostage|here)\b/,
   /\b(will not|won t|do not|dont|does not|refuse to|no) (let|allow) (me|us) (leave|go|out|go out)\b/,
   /\b(are|is|dey) (selling|sell) (me|us)\b/,
   /\bdeme?\b.{0,10}\b(u|a|o) (be|bena) (n|an) (bugo|gosi)\b|\bmenferm\w*/,
   /\b(u|a) ye (n|an) (datugu|siri)\b|\b(u|a) (te|ma) (n|an) bila ka (bo|taa|boli)\b/,
+  // Hiding from someone now, afraid of being found.
+  /\b(je suis cachee?s?|je me cache|on se cache|nous nous cachons|(i am|i m|im|we are|we re) hiding)\b.{0,80}\b(peur|afraid|scared|siran\w*)\b/,
+  /\bpeur (que? )?(il|ils|elle) (me|nous) (trouve|trouvent)\b|\b(afraid|scared) (that )?(he|they|she) (will )?finds? (me|us)\b/,
 ];
 
 const MEDICAL: RegExp[] = [
@@ -206,8 +212,8 @@ const MEDICAL: RegExp[] = [
   /\bvomi\w* (du )?sang\b|\bvomiting blood\b|\bjoli fono\b/,
   /\bjiginni\b.*\b(den ma bo|joli|kabini)\b/,
   // Not responding, not moving, collapsed (fr/en/bm).
-  /\b(ne )?(repond|reagit|bouge) (plus|pas|plus du tout)\b(?! (a|au|aux|de|sur) )/,
-  /\b(il|elle|on|bebe|enfant) (ne )?parle plus\b/,
+  /\b(ne )?(repond|reagit|bouge) (plus|pas|plus du tout)\b(?! (a|au|aux|de|sur|depuis|since|kabini) )/,
+  /\b(il|elle|on|bebe|enfant) (ne )?parle plus\b(?!.{0,80}\b(toute la journee|depuis|semaines|mois|revenu|rentre|retour)\b)(?<!\b(depuis|semaines|mois|revenu|rentre|retour)\b.{0,80})/,
   /\b(tombe\w*|effondre\w*|affaisse\w*)\b.{0,30}\b(ne )?(repond|reagit|bouge|se reveille|parle)\w* (plus|pas)\b/,
   /\b(not|no|stopped) (responding|moving|breathing|waking|talking)\b|\bunresponsive\b|\b(does not|do not|doesn t|will not) (respond|move|wake)\b/,
   /\b(faint|fainted|fainting|pass out|blacked out)\b/,
@@ -255,7 +261,7 @@ const MISSING_CHILD: RegExp[] = [
   /\b(den|denmuso|denke|denmisen)\w*\b.{0,20}\btununa\b/,
   /\b(fille|fils|garcon|enfant|petit|petite|bebe)\b.{0,40}\b(introuvable|(pas|jamais) (rentre|revenu|reapparu)e? (a la maison|depuis (ce matin|hier|midi|ce midi|cet apres midi|la nuit|le matin))|(on|je|nous) (ne )?(le|la) (trouve|retrouve) (pas|plus))\b/,
   /\b(child|boy|girl|kid|baby|daughter|son)\b.{0,40}\b((has not|did not|never|not) (come|came|return\w*|reach\w*) home|(has not|did not|not) (come|came|return\w*) back (since (morning|this morning|yesterday|last night|noon)|today|tonight)|(can not|cannot) find (him|her))\b/,
-  /\b(den|denmuso|denke|denmisen)\w*\b.{0,30}\b(ma segin|ma na so|t a ye|te ye)\b/,
+  /\b(den|denmuso|denke|denmisen)\w*\b.{0,30}(?<!\b(ce|fa|muso|ba|ke) )\b(ma segin|ma na so|t a ye|te ye)\b/,
   /\b(petit frere|petite soeur|fils|fille|garcon|enfant|petit garcon|petite fille|bebe)\b.{0,30}\b(est|se est) (perdu|egare)e?\b/,
 ];
 
@@ -398,7 +404,30 @@ const CRISIS_WORDS = [
 ];
 
 // Everyday words a letter away from a key word are not misspellings of it (poisson is not poison).
-const NOT_MISSPELT = new Set(['poisson', 'poissons', 'poissonnerie', 'coupon', 'sauver']);
+const NOT_MISSPELT = new Set([
+  'poisson',
+  'poissons',
+  'poissonnerie',
+  'coupon',
+  'sauver',
+  'mariam',
+  'mariama',
+  'overdue',
+  'prendre',
+  'pendant',
+  'coute',
+  'cache',
+  'cachette',
+  'compris',
+  'signe',
+  'enfer',
+  'battery',
+  'being',
+  'breaking',
+  'shouting',
+  'walking',
+  'container',
+]);
 
 // A four-letter word that is a five-letter key word missing one letter ("ptit", "peru", "vive").
 const SHORT_FORMS = new Map<string, string>();
@@ -474,6 +503,12 @@ const SAFE_NOW = compile([
   /\b(sisan n ka kene|sisan n ka nyi|n ka kene|ala ye (n|an) kisi|n horonyara|an horonyara)\b/,
   /\b(ca va maintenant|maintenant ca va|je suis (en securite|libre|sauve)e? (maintenant|aujourd hui)?|on m a libere|(maintenant|aujourd hui) (je vais|ca va) (mieux|bien)|je vais (mieux|bien) (maintenant|aujourd hui))\b|\b(aujourd hui|maintenant)\b.{0,40}\bca va\b(?! pas)/,
   /\b(i m|i am|im|we are|we re|she is|she s|he is|he s) (safe|fine|okay|ok|free|better) now\b|\bnow (i am|i m|we are|she is|he is) (safe|fine|okay|ok|free|better)\b/,
+  /\b(tout le monde|tous) (va|vont|allons) bien\b|\btout va bien\b|\b(everyone|everybody) is (fine|ok|okay|well|safe)\b|\b(personne|nobody|no one) (n est|ne est|is|was|got) (blesse|hurt|injured)\b/,
+  /\bnow (it is|it s|all is|everything is) (fine|ok|okay|well)\b|\b(all|results?|everything) (are |is )?(all )?fine\b|\b(a|n|an) ka (nyi|kene|fisa) sisan\b/,
+  /\bsisan n (be|ka) baara ke\b|\bmaintenant je travaille\b|\bnow i (work|have a job)\b|\b(u|a) ye (n|an) bila\b|\bthey (released me|let me go)\b/,
+  /\b(il|elle|je|he|she|i) (est|suis|is|am|has|have) (gueri|guerie|healed|recovered)\b|\b(a|n) kenera\b/,
+  // "I won't kill myself, I just want to talk": said to be safe, not a plan.
+  /\b(n tena n yere faga|(i will not|i m not going to|i am not going to) (kill|hurt) my ?self|je ne vais pas me (tuer|suicider)|je ne me (tuerai|suiciderai) (pas|jamais))\b/,
 ]);
 export function saysSafeNow(tokens: string[]): boolean {
   return matches(SAFE_NOW, tokens.join(' '));
@@ -490,12 +525,20 @@ const DEFUSE: RegExp[] = [
   /\b(house|wall|roof|building|ceiling|tent|maison|mur|toit|case|hangar) (has |have |had |just )?(collapsed|collapse|effondre\w*|ecroule\w*)/g,
   /\bpanic attacks?\b|\bcrises? (de panique|d angoisse|de angoisse)\b/g,
   /\b(coeur|heart)\b.{0,10}\b(bat|beats?|beating|racing|races)\b/g,
-  /\b(me|m|nous) tuer (au|de) (travail|boulot|taf)\b|\bkill(ing)? my ?self (working|at work|with work)\b/g,
+  /\b(me|m|nous|se|s) tuer (au|de) (travail|boulot|taf)\b|\bkill(ing)? my ?self (working|at work|with work)\b/g,
   /\b(chaleur|soleil|heat|sun|traffic|bouchon|embouteillage|travail|boulot|job|work|patron|boss|chef|funteni|tile) (va|vont|will|go|gonna|is going to|bena|be) (me|nous|us|n|an) (tuer|kill|faga)\b/g,
   /\b(dernier|last) (message|sms)\b(?=.{0,40}\b(credit|unites|unite|batterie|battery|airtime|units)\b)/g,
   /\ben finir avec (ce|cette|le|la|mon|ma|les|mes|ces) (dossier|histoire|probleme|travail|papiers?|affaire|demarches?)\b/g,
   /\b(mal a la poitrine|douleurs? (a|dans) la poitrine|chest pain|respire mal|breathe badly)\b(?=.{0,40}\b(depuis|since|kabini|parfois|sometimes|le matin|in the morning|quand|qd|when)\b)/g,
   /\b(ne )?parle plus (a|avec) personne\b|\b(reste|restent|rester) enferme\w*|\bstay\w* locked in (my|his|her) room\b/g,
+  /\b(n tena n yere faga|(i will not|i m not going to|i am not going to) (kill|hurt) my ?self|je ne vais pas me (tuer|suicider)|je ne me (tuerai|suiciderai) (pas|jamais))\b/g,
+  // Away for a while, flashbacks, and "if I tell anyone he will kill me" (a threat, not an attack).
+  /\b(was|were) gone for (a|one|two|three|\d+|the) (day|days|week|weeks|month|months|night)\b/g,
+  /\b(je revois|i still see|i see again|je vois encore)\b.{0,10}\b(hommes|gens|soldats|men|people|soldiers|rebelles|rebels)\b( armes| with guns)?/g,
+  /\bni n\b.{0,40}\b(a|u) (bena|be|na) n faga\b|\b(a|u) (bena|be|na) n faga ni n\b/g,
+  /\b(will|go|gonna|going to) kill (me|us|her|him|them) if\b|\bif (i|we|you|she|he|they) [a-z ]{0,40}\b(will|go|gonna|going to) kill (me|us|her|him|them)\b/g,
+  /\b(va|vont|allait) (me|nous|la|le|te) tuer si\b|\bsi (je|tu|il|elle|on|nous) [a-z ]{0,40}\b(va|vont) (me|nous|la|le|te) tuer\b/g,
+  /\b(une|un) seule? (piece|chambre|fois|repas)\b/g,
 ];
 // Said as a past wish: "I wanted to die in prison" (then), not "I want to die".
 const THEN =
@@ -505,9 +548,12 @@ const ANIMAL =
   /\b(goat|goats|sheep|cow|cows|ox|donkey|chicken|chickens|dog|chevre|chevres|mouton|moutons|vache|vaches|boeuf|ane|poule|chien|saga|misi|bagan|fali|wulu|vet|veterinaire|veto)\b/;
 // Abuse told as a habit ("every day") is protection, not a crisis, unless it is happening now.
 const HABITUAL =
-  /\b(every ?day|every night|everyday|each day|tous les (jours|soirs)|chaque (jour|nuit|soir)|tile o tile|su o su|tuma bee|tuma o tuma|tuma dow)\b/;
+  /\b(every ?day|every night|everyday|each day|tous les (jours|soirs)|chaque (jour|nuit|soir)|tile o tile|su o su|tuma bee|tuma o tuma|tuma dow|souvent|often)\b/;
 // Laughter marks a joke or an idiom ("il va me tuer lol").
 export const LAUGHTER = /\b(mdr|lol|lool|ptdr|haha\w*|hihi\w*|hehe\w*|xd)\b/;
+// A departure that is only planned ("he wants to leave with smugglers next week") has not happened.
+const LATER =
+  /\b(la semaine prochaine|le mois prochain|next (week|month)|veut partir|veulent partir|wants? to (leave|go)|b a fe ka taa|dogokun nata|kalo nata)\b/;
 // A lost child the message says is found again.
 const FOUND =
   /\b(on l a retrouve\w*|(we|they|police) found (him|her|them)|(has been|was|got) found|came back|come back|est revenue?|est rentree?|a ete retrouve\w*|an y a soro|a sorola|u y a soro|a fa y a soro)\b/;
@@ -528,10 +574,17 @@ export function crisisKinds(tokens: string[]): CrisisKind[] {
   if (!wishOver && any(SUICIDE_P)) kinds.push('suicide');
   const habitual = HABITUAL.test(plain) && !TONIGHT.test(plain);
   if (!past && !habitual && !LAUGHTER.test(plain) && any(VIOLENCE_P)) kinds.push('violence');
-  if (!past && !ANIMAL.test(plain) && any(MEDICAL_P)) kinds.push('medical');
-  const found = FOUND.test(plain);
+  // An emergency the writer says is over ("he fainted yesterday, he is ok now") needs no one now.
+  const safe = SAFE_NOW.some(({ re }) => re.test(plain));
+  if (!past && !safe && !ANIMAL.test(plain) && any(MEDICAL_P)) kinds.push('medical');
+  const found = FOUND.test(plain) || safe;
   if (!found && !past && any(CHILD_P)) kinds.push('child');
-  if (!found && !past && (any(MISSING_CHILD_P) || (TONIGHT.test(plain) && any(MINOR_GONE_P))))
+  if (
+    !found &&
+    !past &&
+    !LATER.test(plain) &&
+    (any(MISSING_CHILD_P) || (TONIGHT.test(plain) && any(MINOR_GONE_P)))
+  )
     kinds.push('missing_child');
   return kinds;
 }
