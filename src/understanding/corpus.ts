@@ -36,12 +36,22 @@ function writtenRows(): CorpusRow[] {
     );
 }
 
-// Every labelled row Sira learns from or is checked on, composed and written. A written message
-// that happens to be a dev message word for word ("bonsoir") stays out of training.
+// Every labelled row Sira learns from or is checked on, composed and written. A training message
+// that happens to be a dev or blind-check message word for word ("ok", "I need work") stays out
+// of training, so neither measures messages the model has seen.
 export function readCorpus(): CorpusRow[] {
   const composed = readJsonl(CORPUS_PATH);
-  const dev = new Set(composed.filter((r) => r.split === 'dev').map((r) => r.text.toLowerCase()));
-  return [...composed, ...writtenRows().filter((r) => !dev.has(r.text.toLowerCase()))];
+  const held = new Set(
+    [
+      ...composed.filter((r) => r.split === 'dev'),
+      ...independentFiles().flatMap(({ path }) => readJsonl(path)),
+    ].map((r) => r.text.toLowerCase()),
+  );
+  const blindOrDev = (r: CorpusRow): boolean => held.has(r.text.toLowerCase());
+  return [
+    ...composed.filter((r) => r.split === 'dev' || !blindOrDev(r)),
+    ...writtenRows().filter((r) => !blindOrDev(r)),
+  ];
 }
 
 export function readSplit(split: 'train' | 'dev'): CorpusRow[] {
@@ -49,7 +59,8 @@ export function readSplit(split: 'train' | 'dev'): CorpusRow[] {
 }
 
 // Blind checks (data/independent*.jsonl): each written before the round of changes it
-// measures, by someone who never saw the corpus; never trained or tuned on.
+// measures, by someone who never saw the corpus; never trained or tuned on. Once its misses
+// have been read a file is no longer blind and moves to written/check-NN.jsonl (training).
 export function independentFiles(): { name: string; path: string }[] {
   return readdirSync(DATA_DIR)
     .filter((f) => /^independent.*\.jsonl$/.test(f))

@@ -128,7 +128,7 @@ describe('crisis patterns', () => {
     "I won't kill myself, I just need someone to talk to",
     'haha nobody noticed I was gone for two days',
     'la nuit je revois les hommes armés de la prison',
-    "a ko ni n taara pɔlisi fɛ a bɛna n faga",
+    'a ko ni n taara pɔlisi fɛ a bɛna n faga',
   ])('finds no crisis in %p', (text) => {
     expect(kinds(text)).toEqual([]);
   });

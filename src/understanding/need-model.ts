@@ -14,9 +14,7 @@ export interface NeedModelJson {
 export type LabelScores = Record<ModelLabel, number>;
 
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
-const STRONG_FLOOR = 0.03;
-const STRONG_SCORE = 0.95;
-const NO_CUE_FACTOR = 0.6;
+const NO_CUE_FACTOR = 0.8;
 
 export class NeedModel {
   private readonly known: Set<string>;
@@ -42,10 +40,9 @@ export class NeedModel {
         const { bias, weights } = this.json.labels[label];
         let z = bias;
         for (const f of feats) z += weights[f] ?? 0;
+        // A strong cue word is one feature among the others: forcing its need on made every
+        // background mention ("my papers are ready", "the operation is paid") a request.
         let score = sigmoid(z);
-        // A strong cue names its need unless the classifier is all but sure it does not.
-        if (score >= STRONG_FLOOR && feats.includes(`S:${label}`))
-          score = Math.max(score, STRONG_SCORE);
         // Without a single cue word for the need, the classifier's guess counts for less.
         if (label !== 'urgent' && !feats.includes(`L:${label}`)) score *= NO_CUE_FACTOR;
         // Urgency is read on the whole message only: a clause alone loses its context.

@@ -76,6 +76,8 @@ describe('normalize', () => {
     ['nbe baara nyini', 'n be baara nyini'],
     ['inice', 'i ni ce'],
     ['doumouni tɛ', 'dumuni te'],
+    ['an ka dumuni banna', 'an ka dumuni banna'],
+    ['n ka ba bana', 'n ka ba bana'],
   ])('%p -> %p', (input, expected) => {
     expect(normalize(input)).toBe(expected);
   });

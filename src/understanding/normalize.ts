@@ -301,12 +301,15 @@ function reading(text: string): Reading {
   return language === 'unknown' ? 'fr' : language;
 }
 
+// Bambara doubles that carry meaning: "dumuni banna" (the food is finished) is not "bana" (illness).
+const MEANINGFUL_DOUBLES = new Set(['banna']);
+
 // Runs of three or more letters: "aideeee" -> "aide", "svppp" -> "svp"; inside a word keep
 // two when that is a known word ("baaaara" -> "baara"), else one ("meeerci" -> "merci").
 function squeeze(word: string): string {
   let w = word.replace(/([a-z])\1{2,}$/, '$1');
   w = w.replace(/([a-z])\1{2,}/g, (_m, c: string) => c + c);
-  if (isLexiconWord(w) || w.length < 5 || isEnglishWord(w)) return w;
+  if (isLexiconWord(w) || w.length < 5 || isEnglishWord(w) || MEANINGFUL_DOUBLES.has(w)) return w;
   // One doubled letter too many, a common typo: "frrappe", "merrci".
   const doubles = [...w.matchAll(/([a-z])\1/g)];
   for (const d of doubles) {

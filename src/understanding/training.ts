@@ -3,7 +3,7 @@ import { clauses, featuresOf, words } from './features';
 import { MODEL_LABELS, NeedModel, type ModelLabel, type NeedModelJson } from './need-model';
 
 // Training is deterministic: fixed seed, fixed order, fixed rounding.
-const EPOCHS = 20;
+const EPOCHS = 30;
 const LEARNING_RATE = 0.4;
 const L2 = 1e-2;
 const FOLDS = 5;

@@ -101,13 +101,13 @@ describe('npm run nlu:classify', () => {
 });
 
 describe('npm run nlu:eval', () => {
-  it('prints the figures on the dev split and the independent file', async () => {
+  it('prints the figures on the dev split and each blind check file', async () => {
     const sut = await run('nlu:eval');
 
     expect(sut.code).toBe(0);
+    expect(sut.stdout).toMatch(/== independent-\d+ file/);
     for (const label of [
       'dev split',
-      'independent file',
       'needs micro-F1',
       'exact match',
       'language accuracy',
