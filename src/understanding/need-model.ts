@@ -15,6 +15,9 @@ export type LabelScores = Record<ModelLabel, number>;
 
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 const NO_CUE_FACTOR = 0.8;
+// A message this short is its request: "baara", "work pls", "wari tɛ".
+const SHORT_MESSAGE = 3;
+const STRONG_SCORE = 0.95;
 
 export class NeedModel {
   private readonly known: Set<string>;
@@ -33,6 +36,7 @@ export class NeedModel {
   // the second need of "no work and my kids are out of school" is not drowned by the first.
   scores(parts: string[][]): LabelScores {
     const views = parts.length > 1 ? [parts, ...parts.map((p) => [p])] : [parts];
+    const short = parts.flat().length <= SHORT_MESSAGE;
     const out = Object.fromEntries(MODEL_LABELS.map((l) => [l, 0])) as LabelScores;
     for (const view of views) {
       const feats = this.features(view);
@@ -40,9 +44,11 @@ export class NeedModel {
         const { bias, weights } = this.json.labels[label];
         let z = bias;
         for (const f of feats) z += weights[f] ?? 0;
-        // A strong cue word is one feature among the others: forcing its need on made every
-        // background mention ("my papers are ready", "the operation is paid") a request.
+        // A strong cue word is one feature among the others, except in a message of a word or
+        // three: forcing its need on in longer ones made every background mention ("my papers
+        // are ready", "the operation is paid") a request.
         let score = sigmoid(z);
+        if (short && feats.includes(`L:${label}`)) score = Math.max(score, STRONG_SCORE);
         // Without a single cue word for the need, the classifier's guess counts for less.
         if (label !== 'urgent' && !feats.includes(`L:${label}`)) score *= NO_CUE_FACTOR;
         // Urgency is read on the whole message only: a clause alone loses its context.

@@ -35,6 +35,25 @@ describe('UnderstandingService', () => {
     ]);
   });
 
+  it.each([
+    ['work', 'employment'],
+    ['baara', 'employment'],
+    ['wari', 'cash'],
+    ['papiers', 'documents'],
+    ['carte', 'documents'],
+    ['bus', 'transport'],
+  ])('reads a one-word answer %p as its need', (text, need) => {
+    expect(sut.analyze(text).needs).toEqual([need]);
+  });
+
+  it('does not read a need told as background as a request', () => {
+    expect(
+      sut.analyze(
+        'my new passport is ready at the office, I only need the bus fare to go and get it',
+      ).needs,
+    ).toEqual(['transport']);
+  });
+
   it('finds several needs in one message', () => {
     const result = sut.analyze('I need work please and my kids are out of school');
 
