@@ -5,7 +5,8 @@
 //   npm run bench   (both parts below at 200: max throughput and ratio, then 200 conversations paced at 2 s)
 //   npm run bench -- --max-only [--connections 200 --duration 20 --pool 4000 --profile]
 //   npm run bench -- --pace 1 [--connections 200 --duration 25]   (paced part only: a turn every 1 s each)
-//   npm run bench -- --soak [--conversations 50000]   (stores that many conversations, reports RSS)
+//   npm run bench -- --soak [--conversations 50000]   (stores that many conversations, reports RSS of Sira
+//                                                       and of the embedded database in its own process)
 //   npm run bench -- --mongodb-uri mongodb://127.0.0.1:27017   (Sira on a real mongod instead of the embedded one)
 //   npm run bench -- --node-options "--max-old-space-size=256"   (node flags for Sira instead of npm start's)
 // Peak RSS is the whole Sira process: the app thread and the embedded database's worker thread.
@@ -61,6 +62,7 @@ const NODE_OPTIONS = (() => {
 const ROOT = resolve(__dirname, '..');
 const MAIN = join(ROOT, 'dist', 'src', 'main.js');
 const BARE = join(ROOT, 'scripts', 'bench', 'bare-server.js');
+const DATABASE = join(ROOT, 'scripts', 'bench', 'database-process.js');
 const PROFILER = join(ROOT, 'scripts', 'bench', 'cpu-profile.js');
 const SAMPLER = join(ROOT, 'scripts', 'bench', 'memory-sampler.js');
 const WEBHOOK = '/webhooks/twilio/messages';
@@ -164,12 +166,12 @@ function ensureBuilt(): void {
   if (built.status !== 0 || !existsSync(MAIN)) throw new Error('build failed');
 }
 
-async function startSira(dataDir: string): Promise<Target> {
+async function startSira(dataDir: string, mongodbUri = MONGODB_URI): Promise<Target> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.MONGODB_URI;
-  if (MONGODB_URI) {
-    const [base, query] = MONGODB_URI.split('?');
+  if (mongodbUri) {
+    const [base, query] = mongodbUri.split('?');
     const host = base.replace(/^(mongodb(?:\+srv)?:\/\/[^/]+)(\/.*)?$/, '$1');
     env.MONGODB_URI = `${host}/sira_bench_${Date.now()}${query ? `?${query}` : ''}`;
   }
@@ -235,6 +237,25 @@ async function startBare(): Promise<Target> {
     child.once('exit', (code) => fail(new Error(`bare server exited (${code})`)));
   });
   return { name: 'bare', child, port };
+}
+
+// The embedded database in its own process, on its own journal directory.
+async function startDatabase(dataDir: string): Promise<{ child: ChildProcess; uri: string }> {
+  const child = spawn(process.execPath, [DATABASE], {
+    env: { PATH: process.env.PATH, BENCH_DB_DIR: join(dataDir, 'db') },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  children.add(child);
+  const uri = await new Promise<string>((done, fail) => {
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const ready = /^ready (\S+)/m.exec(out);
+      if (ready) done(ready[1]);
+    });
+    child.once('exit', (code) => fail(new Error(`database process exited (${code})`)));
+  });
+  return { child, uri };
 }
 
 const phone = (i: number) => `+22370${String(i).padStart(6, '0')}`;
@@ -516,12 +537,18 @@ async function pacedBenchmark(paceS: number): Promise<void> {
 }
 
 // Stores CONVERSATIONS conversations (one first message from each of that many numbers), then measures
-// a normal run on the populated database and reports RSS along the way.
+// a normal run on the populated database. The embedded database runs in a process of its own (unless
+// --mongodb-uri), so the service's RSS is reported apart from the database's: the embedded engine keeps
+// every document in memory, mongod in production does not live in Sira's process.
 async function soak(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sira-soak-'));
   let sira: Target | undefined;
+  let database: { child: ChildProcess; uri: string } | undefined;
   try {
-    sira = await startSira(dataDir);
+    if (!MONGODB_URI) database = await startDatabase(dataDir);
+    sira = await startSira(dataDir, database?.uri ?? MONGODB_URI);
+    const databaseRss = () =>
+      database ? `  database process RSS ${memory(database.child.pid!).rss.toFixed(0)} MB` : '';
     const started = Date.now();
     const store = new Driver(CONVERSATIONS, 100_000);
     const batch = 5000;
@@ -533,7 +560,8 @@ async function soak(): Promise<void> {
       const { rss, hwm } = memory(sira.child.pid!);
       console.log(
         `${String(stored).padStart(6)} conversations  ${m.rps.toFixed(0)} req/s  p99 ${m.p99} ms  ` +
-          `RSS ${rss.toFixed(0)} MB (peak ${hwm.toFixed(0)} MB)  non-2xx ${m.non2xx}, errors ${m.errors}`,
+          `Sira RSS ${rss.toFixed(0)} MB (peak ${hwm.toFixed(0)} MB)${databaseRss()}  ` +
+          `non-2xx ${m.non2xx}, errors ${m.errors}`,
       );
     }
     const after = await drive(sira, new Driver(POOL), {
@@ -545,14 +573,17 @@ async function soak(): Promise<void> {
       `\nafter ${stored} stored conversations (${((Date.now() - started) / 1000).toFixed(0)} s):`,
     );
     console.log(`sira  ${fmt(after)}`);
-    console.log(`RSS now ${rss.toFixed(0)} MB, peak ${hwm.toFixed(0)} MB`);
-    const dbBytes = spawnSync('du', ['-sm', join(dataDir, 'db')], {
-      encoding: 'utf8',
-    }).stdout.split('\t')[0];
-    console.log(`embedded database on disk: ${dbBytes} MB`);
-    console.log(verdict('RSS < 400 MB', hwm < 400, `${hwm.toFixed(0)} MB`));
+    console.log(`Sira RSS now ${rss.toFixed(0)} MB, peak ${hwm.toFixed(0)} MB${databaseRss()}`);
+    if (database) {
+      const dbBytes = spawnSync('du', ['-sm', join(dataDir, 'db')], {
+        encoding: 'utf8',
+      }).stdout.split('\t')[0];
+      console.log(`embedded database on disk: ${dbBytes} MB`);
+    }
+    console.log(verdict('RSS < 400 MB (the service)', hwm < 400, `${hwm.toFixed(0)} MB`));
   } finally {
     if (sira) await stop(sira);
+    if (database) await stop({ name: 'database', child: database.child, port: 0 });
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
@@ -570,7 +601,8 @@ const USAGE = `npm run bench -- [options]
   --profile             CPU profile of Sira's app thread over the measured window
   --node-options "..."  node flags for Sira (default: those of start:prod in package.json)
   --mongodb-uri URI     Sira on that MongoDB instead of the embedded database
-  --soak [--conversations N] [--soak-max-seconds S]   store N conversations, report RSS
+  --soak [--conversations N] [--soak-max-seconds S]   store N conversations, report RSS (Sira and,
+                        apart, the embedded database in its own process)
 Prints req/s, p50/p99, peak RSS of the whole process (app thread + database worker), the app thread's
 heap peak, CPU ms per request (whole process and app thread), and the ratio Sira / bare.`;
 
