@@ -1,4 +1,9 @@
-import { ComponentDialog, DialogContext, DialogTurnResult, DialogTurnStatus } from 'botbuilder-dialogs';
+import {
+  ComponentDialog,
+  DialogContext,
+  DialogTurnResult,
+  DialogTurnStatus,
+} from 'botbuilder-dialogs';
 import { parseCommand, parseNumbers } from './replies';
 import { SiraTools } from './sira-tools';
 

@@ -11,7 +11,8 @@ export function configureApp(app: INestApplication): void {
   // Before the body parsers: a refused request costs no parsing.
   const config = app.get(AppConfig);
   // Behind a proxy, client addresses (rate limit, login throttling) come from X-Forwarded-For.
-  if (config.trustProxy !== null) (app.getHttpAdapter().getInstance() as Application).set('trust proxy', config.trustProxy);
+  if (config.trustProxy !== null)
+    (app.getHttpAdapter().getInstance() as Application).set('trust proxy', config.trustProxy);
   app.use('/api', apiRateLimit({ limit: config.apiRateLimit, windowMs: 60_000 }));
   app.use(json({ limit: '100kb', reviver: wellFormedJsonReviver }));
   app.use(urlencoded({ extended: false, limit: '64kb', parameterLimit: 200 }));

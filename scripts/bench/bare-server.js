@@ -7,12 +7,15 @@ const { createServer } = require('node:http');
 
 const token = process.env.TWILIO_AUTH_TOKEN;
 const base = process.env.PUBLIC_BASE_URL;
-const REPLY = '<?xml version="1.0" encoding="UTF-8"?><Response><Message>Bonjour, ici Sira.</Message></Response>';
+const REPLY =
+  '<?xml version="1.0" encoding="UTF-8"?><Response><Message>Bonjour, ici Sira.</Message></Response>';
 
 function validSignature(signature, url, params) {
   let data = url;
   for (const key of Object.keys(params).sort()) data += key + params[key];
-  const expected = Buffer.from(createHmac('sha1', token).update(Buffer.from(data, 'utf-8')).digest('base64'));
+  const expected = Buffer.from(
+    createHmac('sha1', token).update(Buffer.from(data, 'utf-8')).digest('base64'),
+  );
   const given = Buffer.from(signature || '');
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
@@ -22,7 +25,10 @@ const server = createServer((req, res) => {
   req.on('data', (c) => chunks.push(c));
   req.on('end', () => {
     const params = Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
-    if (req.method !== 'POST' || !validSignature(req.headers['x-twilio-signature'], base + req.url, params)) {
+    if (
+      req.method !== 'POST' ||
+      !validSignature(req.headers['x-twilio-signature'], base + req.url, params)
+    ) {
       res.writeHead(403).end();
       return;
     }

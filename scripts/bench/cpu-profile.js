@@ -9,7 +9,9 @@ const session = new Session();
 session.connect();
 process.on('message', (message) => {
   if (message === 'profile:start') {
-    session.post('Profiler.enable', () => session.post('Profiler.start', () => process.send('profile:started')));
+    session.post('Profiler.enable', () =>
+      session.post('Profiler.start', () => process.send('profile:started')),
+    );
   } else if (message === 'profile:stop') {
     session.post('Profiler.stop', (error, result) => {
       if (!error) writeFileSync(process.env.BENCH_PROFILE_FILE, JSON.stringify(result.profile));

@@ -3,10 +3,14 @@
 // Env: BENCH_DB_DIR (journal directory). Prints "ready <uri>"; SIGTERM writes a snapshot and exits.
 'use strict';
 const { join } = require('node:path');
-const { EmbeddedMongoServer } = require(join(__dirname, '..', '..', 'dist', 'src', 'database', 'embedded', 'server'));
+const { EmbeddedMongoServer } = require(
+  join(__dirname, '..', '..', 'dist', 'src', 'database', 'embedded', 'server'),
+);
 
 const server = new EmbeddedMongoServer();
-server.start({ dataDir: process.env.BENCH_DB_DIR }).then(({ uri }) => process.stdout.write(`ready ${uri}\n`));
+server
+  .start({ dataDir: process.env.BENCH_DB_DIR })
+  .then(({ uri }) => process.stdout.write(`ready ${uri}\n`));
 process.on('SIGTERM', () => {
   void server.stop().finally(() => process.exit(0));
 });

@@ -14,7 +14,15 @@ export interface AuditTarget {
 }
 
 export interface AuditPage {
-  items: { id: string; actorId: string; actorEmail: string; action: string; targetType: string; targetId: string; at: Date }[];
+  items: {
+    id: string;
+    actorId: string;
+    actorEmail: string;
+    action: string;
+    targetType: string;
+    targetId: string;
+    at: Date;
+  }[];
   total: number;
   page: number;
   limit: number;

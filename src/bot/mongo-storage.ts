@@ -40,7 +40,10 @@ export class MongoStorage implements Storage, OnModuleInit {
   async onModuleInit(): Promise<void> {
     const expireAfterSeconds = this.config.retentionDays * 24 * 60 * 60;
     try {
-      await this.model.collection.createIndex({ updatedAt: 1 }, { name: 'retention', expireAfterSeconds });
+      await this.model.collection.createIndex(
+        { updatedAt: 1 },
+        { name: 'retention', expireAfterSeconds },
+      );
     } catch (error) {
       this.logger.warn(`bot_state retention index not changed: ${(error as Error).message}`);
     }
@@ -79,7 +82,9 @@ export class MongoStorage implements Storage, OnModuleInit {
       const data = this.cipher.encrypt(JSON.stringify(state));
       const next = randomUUID();
       if (eTag === '*') {
-        await this.model.updateOne({ _id: key }, { $set: { data, eTag: next } }, { upsert: true }).exec();
+        await this.model
+          .updateOne({ _id: key }, { $set: { data, eTag: next } }, { upsert: true })
+          .exec();
       } else if (!eTag) {
         await this.create(key, data, next);
       } else {
@@ -107,5 +112,8 @@ export class MongoStorage implements Storage, OnModuleInit {
 }
 
 function conflict(key: string): BotException {
-  return new BotException(BotExceptionCode.ETAG_CONFLICT, `bot state "${key}" was changed by another turn`);
+  return new BotException(
+    BotExceptionCode.ETAG_CONFLICT,
+    `bot state "${key}" was changed by another turn`,
+  );
 }

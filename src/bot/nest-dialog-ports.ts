@@ -51,11 +51,16 @@ export class NestDialogPorts implements DialogPorts {
         place: toPlaceRef(full.place),
       };
       if (text.length <= MEMO_MAX_TEXT) {
-        if (this.analyses.size >= MEMO_SIZE) this.analyses.delete(this.analyses.keys().next().value!);
+        if (this.analyses.size >= MEMO_SIZE)
+          this.analyses.delete(this.analyses.keys().next().value!);
         this.analyses.set(text, analysis);
       }
     }
-    return { ...analysis, needs: [...analysis.needs], place: analysis.place && { ...analysis.place } };
+    return {
+      ...analysis,
+      needs: [...analysis.needs],
+      place: analysis.place && { ...analysis.place },
+    };
   }
 
   lookupPlace(name: string): PlaceRef | null {
@@ -68,12 +73,17 @@ export class NestDialogPorts implements DialogPorts {
       return await this.directory.search({ ...query, place: q.place.name });
     } catch (error) {
       // A place the directory cannot resolve (older state, renamed commune): its region still works.
-      if (!(error instanceof DirectoryException && error.code === DirectoryExceptionCode.UNKNOWN_PLACE)) throw error;
+      if (!(
+        error instanceof DirectoryException && error.code === DirectoryExceptionCode.UNKNOWN_PLACE
+      ))
+        throw error;
       return this.directory.search({ ...query, place: q.place.region });
     }
   }
 
-  createReferral(input: Parameters<DialogPorts['createReferral']>[0]): Promise<{ id: string; code: string }> {
+  createReferral(
+    input: Parameters<DialogPorts['createReferral']>[0],
+  ): Promise<{ id: string; code: string }> {
     return this.referrals.create(input);
   }
 
@@ -104,7 +114,11 @@ export class NestDialogPorts implements DialogPorts {
     return this.referrals.pendingFollowUp(contactId);
   }
 
-  answerFollowUp(referralId: string, answer: 'yes' | 'no', messageSid: string): Promise<{ reply: string }> {
+  answerFollowUp(
+    referralId: string,
+    answer: 'yes' | 'no',
+    messageSid: string,
+  ): Promise<{ reply: string }> {
     return this.referrals.answerFollowUp(referralId, answer, messageSid);
   }
 

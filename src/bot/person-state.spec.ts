@@ -7,7 +7,12 @@ const turn = (channelId: string, contactId = 'c1'): TurnContext =>
     channelId,
     from: { id: contactId, name: '' },
     recipient: { id: 'sira', name: 'Sira' },
-    conversation: { id: `${channelId}:${contactId}`, name: '', isGroup: false, conversationType: 'personal' },
+    conversation: {
+      id: `${channelId}:${contactId}`,
+      name: '',
+      isGroup: false,
+      conversationType: 'personal',
+    },
     text: 'bonjour',
   });
 
@@ -39,12 +44,18 @@ describe('PersonState', () => {
       profile: { lang: 'bm' },
       conversations: { sms: { flow: { step: 'place' } }, whatsapp: { flow: { step: 'start' } } },
     });
-    expect(Object.keys((storage as unknown as { memory: object }).memory)).toEqual([personStateKey('c1')]);
+    expect(Object.keys((storage as unknown as { memory: object }).memory)).toEqual([
+      personStateKey('c1'),
+    ]);
   });
 
   it('carries a conversation and a profile of the former two-document layout over once', async () => {
     await storage.write({
-      'sms/conversations/sms:c1': { flow: { step: 'consent' }, dialogState: { dialogStack: [] }, eTag: '*' },
+      'sms/conversations/sms:c1': {
+        flow: { step: 'consent' },
+        dialogState: { dialogStack: [] },
+        eTag: '*',
+      },
       'users/c1': { profile: { consent: true }, eTag: '*' },
     });
     const sms = turn('sms');
@@ -61,7 +72,12 @@ describe('PersonState', () => {
   });
 
   it('does not let a former document override the person document', async () => {
-    await storage.write({ [personStateKey('c1')]: { profile: { lang: 'en' }, conversations: { sms: { flow: { step: 'new' } } } } });
+    await storage.write({
+      [personStateKey('c1')]: {
+        profile: { lang: 'en' },
+        conversations: { sms: { flow: { step: 'new' } } },
+      },
+    });
     await storage.write({
       'sms/conversations/sms:c1': { flow: { step: 'old' } },
       'users/c1': { profile: { lang: 'fr' } },
@@ -74,7 +90,11 @@ describe('PersonState', () => {
   it('reads once per turn and again only when forced', async () => {
     const read = jest.spyOn(storage, 'read');
     const sms = turn('sms');
-    await Promise.all([sut.load(sms), sut.conversationProperty('flow').get(sms), sut.personProperty('profile').get(sms)]);
+    await Promise.all([
+      sut.load(sms),
+      sut.conversationProperty('flow').get(sms),
+      sut.personProperty('profile').get(sms),
+    ]);
     expect(read).toHaveBeenCalledTimes(1);
     await sut.load(sms, true);
     expect(read).toHaveBeenCalledTimes(2);

@@ -106,7 +106,10 @@ class SlotProperty<T> implements StatePropertyAccessor<T> {
   async get(context: TurnContext, defaultValue?: T): Promise<T> {
     const slot = await this.slot(context);
     if (!Object.prototype.hasOwnProperty.call(slot, this.name) && defaultValue !== undefined) {
-      slot[this.name] = typeof defaultValue === 'object' ? (JSON.parse(JSON.stringify(defaultValue)) as T) : defaultValue;
+      slot[this.name] =
+        typeof defaultValue === 'object'
+          ? (JSON.parse(JSON.stringify(defaultValue)) as T)
+          : defaultValue;
     }
     return slot[this.name] as T;
   }

@@ -99,7 +99,11 @@ export class SiraBot implements SiraBotHandler {
     if (held.length) await context.sendActivities(held);
   }
 
-  private async turn(context: TurnContext, held: Partial<Activity>[], attempt: number): Promise<void> {
+  private async turn(
+    context: TurnContext,
+    held: Partial<Activity>[],
+    attempt: number,
+  ): Promise<void> {
     const flow = await this.tools.flow(context);
     const now = Date.now();
     const expired = flow.lastAt !== undefined && now - flow.lastAt > SESSION_TTL_MS;
@@ -112,7 +116,8 @@ export class SiraBot implements SiraBotHandler {
       Object.assign(flow, { ...emptyFlow(), lastAt: now, toldTicketId: flow.toldTicketId });
     }
     const handled =
-      (await this.relayToCaseworker(context, dc, flow, attempt > 1)) || (await this.answerFollowUp(context, dc));
+      (await this.relayToCaseworker(context, dc, flow, attempt > 1)) ||
+      (await this.answerFollowUp(context, dc));
     if (!handled) {
       const result = await dc.continueDialog();
       if (result.status === DialogTurnStatus.empty) {
@@ -120,7 +125,8 @@ export class SiraBot implements SiraBotHandler {
         await dc.beginDialog(MAIN_DIALOG, options);
       }
     }
-    for (const activity of held) if (activity.text) await this.tools.record(context, 'bot', activity.text);
+    for (const activity of held)
+      if (activity.text) await this.tools.record(context, 'bot', activity.text);
     await this.remember(context, flow);
   }
 

@@ -37,7 +37,11 @@ const DOWN_ERRORS = new Set([
 
 export function isDatabaseDown(error: unknown): boolean {
   const e = error as { name?: string; message?: string } | null;
-  return Boolean(e && (DOWN_ERRORS.has(e.name ?? '') || /buffering timed out|connection .* closed/i.test(e.message ?? '')));
+  return Boolean(
+    e &&
+    (DOWN_ERRORS.has(e.name ?? '') ||
+      /buffering timed out|connection .* closed/i.test(e.message ?? '')),
+  );
 }
 
 // Inbound webhooks that arrive while the database is unavailable are appended (fsync'd) to
@@ -100,7 +104,9 @@ export class InboundSpool implements OnApplicationBootstrap, OnApplicationShutdo
     } finally {
       closeSync(fd);
     }
-    this.logger.warn(`inbound webhook spooled to disk (${apologize ? 'database unavailable' : 'behind earlier spooled messages'})`);
+    this.logger.warn(
+      `inbound webhook spooled to disk (${apologize ? 'database unavailable' : 'behind earlier spooled messages'})`,
+    );
     const response = new twiml.MessagingResponse();
     if (apologize) response.message(this.i18n.t('fr', 'channels:spool.apology'));
     return response.toString();
@@ -128,7 +134,9 @@ export class InboundSpool implements OnApplicationBootstrap, OnApplicationShutdo
         } catch (error) {
           // Down again: stop here, keep the rest. Anything else would fail forever: drop that line.
           if (isDatabaseDown(error)) throw error;
-          this.logger.error(`spooled webhook dropped: ${error instanceof Error ? error.message : String(error)}`);
+          this.logger.error(
+            `spooled webhook dropped: ${error instanceof Error ? error.message : String(error)}`,
+          );
         }
         done++;
       }

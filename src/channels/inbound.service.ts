@@ -15,7 +15,11 @@ import { SiraChannelData } from './bot.token';
 import { ChannelsException, ChannelsExceptionCode } from './channels.exception';
 import { INBOUND_OPTIONS, InboundOptions } from './inbound.options';
 import { detectKeyword, Keyword } from './keywords';
-import { InboundMedia, InboundMessage, InboundMessageDocument } from './schemas/inbound-message.schema';
+import {
+  InboundMedia,
+  InboundMessage,
+  InboundMessageDocument,
+} from './schemas/inbound-message.schema';
 import { DEFAULT_SMS_BUDGET, shapeSms } from './sms-text';
 import { TwilioBotAdapter } from './twilio-bot.adapter';
 
@@ -30,7 +34,8 @@ const WHATSAPP_MAX_CHARS = 1600;
 
 const EMPTY_TWIML = new twiml.MessagingResponse().toString();
 
-const first = (v: string | string[] | undefined): string => (Array.isArray(v) ? (v[0] ?? '') : (v ?? ''));
+const first = (v: string | string[] | undefined): string =>
+  Array.isArray(v) ? (v[0] ?? '') : (v ?? '');
 
 interface Claim {
   record: InboundMessageDocument;
@@ -59,13 +64,20 @@ export class InboundService {
     const messageSid = first(params.MessageSid) || first(params.SmsMessageSid);
     const from = first(params.From);
     if (!messageSid || !from) {
-      throw new ChannelsException(ChannelsExceptionCode.INVALID_WEBHOOK, 'MessageSid and From are required');
+      throw new ChannelsException(
+        ChannelsExceptionCode.INVALID_WEBHOOK,
+        'MessageSid and From are required',
+      );
     }
     const channel: ChannelType = from.toLowerCase().startsWith('whatsapp:') ? 'whatsapp' : 'sms';
     const text = first(params.Body);
     const media = this.media(params);
     // The person, found or created, with this message's time recorded: one round trip.
-    const { contact, previousInboundAt } = await this.contacts.recordInbound(from, channel, new Date());
+    const { contact, previousInboundAt } = await this.contacts.recordInbound(
+      from,
+      channel,
+      new Date(),
+    );
 
     const claim = await this.claim({ messageSid, contact, channel, text, media });
     if (!claim.fresh) {
@@ -81,27 +93,40 @@ export class InboundService {
       }, this.options.inlineDeadlineMs);
     });
     // Within the turn, the person read above answers the outbox's lookups of them.
-    const answered = () => this.turn(claim.record, contact, channel, text, media, previousInboundAt).then(async ({ replies, keyword }) => {
-      // Decided here, synchronously: in time → the webhook waits for this reply (the deadline is off);
-      // too late → the webhook got an empty answer and the replies leave through the outbox.
-      if (!late) clearTimeout(timer);
-      if (late) await this.sendLate(claim.record, contact, channel, replies);
-      const reply = late ? EMPTY_TWIML : this.toTwiml(channel, replies);
-      await this.inbound
-        .updateOne(
-          { _id: claim.record._id, claimedAt: claim.record.claimedAt },
-          { $set: { status: 'done', replyEnc: this.cipher.encrypt(reply), keyword, doneAt: new Date() } },
-        )
-        .exec();
-      this.logger.log(
-        `inbound ${messageSid} for contact ${contact.id} (${channel}): ${replies.length} reply(ies)${late ? ' via outbox' : ''}`,
+    const answered = () =>
+      this.turn(claim.record, contact, channel, text, media, previousInboundAt).then(
+        async ({ replies, keyword }) => {
+          // Decided here, synchronously: in time → the webhook waits for this reply (the deadline is off);
+          // too late → the webhook got an empty answer and the replies leave through the outbox.
+          if (!late) clearTimeout(timer);
+          if (late) await this.sendLate(claim.record, contact, channel, replies);
+          const reply = late ? EMPTY_TWIML : this.toTwiml(channel, replies);
+          await this.inbound
+            .updateOne(
+              { _id: claim.record._id, claimedAt: claim.record.claimedAt },
+              {
+                $set: {
+                  status: 'done',
+                  replyEnc: this.cipher.encrypt(reply),
+                  keyword,
+                  doneAt: new Date(),
+                },
+              },
+            )
+            .exec();
+          this.logger.log(
+            `inbound ${messageSid} for contact ${contact.id} (${channel}): ${replies.length} reply(ies)${late ? ' via outbox' : ''}`,
+          );
+          return reply;
+        },
       );
-      return reply;
-    });
     const finished = this.contacts.duringTurnOf(contact, answered);
     // Once answered, nobody awaits the turn any more: its failure must still be seen.
     finished.catch((error: unknown) => {
-      if (late) this.logger.error(`late turn for ${messageSid} failed: ${error instanceof Error ? error.message : String(error)}`);
+      if (late)
+        this.logger.error(
+          `late turn for ${messageSid} failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
     });
     try {
       return await (opts.replay ? finished : Promise.race([finished, deadline]));
@@ -153,7 +178,8 @@ export class InboundService {
     }
     // OUI after STOP opts back in, except where Twilio keeps its own opt-out list: there only
     // Twilio's START unblocks the number (OUI is too common an answer to be a Twilio keyword).
-    const optIn = keyword?.kind === 'start' || (keyword?.kind === 'yes' && !this.twilioAnswers(channel));
+    const optIn =
+      keyword?.kind === 'start' || (keyword?.kind === 'yes' && !this.twilioAnswers(channel));
     if (contact.optedOut && keyword && optIn) {
       const changed = await this.contacts.optIn(contact.id);
       this.logger.log(`contact ${contact.id} opted back in (${channel})`);
@@ -166,12 +192,20 @@ export class InboundService {
     // run; the first one over the limit is told so, once.
     const rank = await this.rankInWindow(record, now, previousInboundAt);
     if (rank > this.options.floodLimit) {
-      this.logger.warn(`contact ${contact.id} over the flood limit: message ${record.messageSid} kept, not run`);
-      return { replies: rank === this.options.floodLimit + 1 ? [this.i18n.t(lang, 'channels:flood.notice')] : [], keyword: 'flood' };
+      this.logger.warn(
+        `contact ${contact.id} over the flood limit: message ${record.messageSid} kept, not run`,
+      );
+      return {
+        replies:
+          rank === this.options.floodLimit + 1 ? [this.i18n.t(lang, 'channels:flood.notice')] : [],
+        keyword: 'flood',
+      };
     }
 
     const replies = media.length ? [this.i18n.t(lang, 'channels:media.received')] : [];
-    replies.push(...(await this.adapter.processActivity(this.activity(record, contact, channel, text, media))));
+    replies.push(
+      ...(await this.adapter.processActivity(this.activity(record, contact, channel, text, media))),
+    );
     return { replies, keyword: null };
   }
 
@@ -198,12 +232,20 @@ export class InboundService {
       serviceUrl: this.config.publicBaseUrl,
       from: { id: contact.id, name: '', role: 'user' },
       recipient: { id: 'sira', name: 'Sira', role: 'bot' },
-      conversation: { id: `${channel}:${contact.id}`, name: '', isGroup: false, conversationType: 'personal' },
+      conversation: {
+        id: `${channel}:${contact.id}`,
+        name: '',
+        isGroup: false,
+        conversationType: 'personal',
+      },
       // Unknown until the bot detects it and stores it on the contact.
       locale: contact.language ?? undefined,
       text,
       textFormat: 'plain',
-      attachments: media.map((m) => ({ contentType: m.contentType ?? 'application/octet-stream', contentUrl: m.url })),
+      attachments: media.map((m) => ({
+        contentType: m.contentType ?? 'application/octet-stream',
+        contentUrl: m.url,
+      })),
       channelData,
     };
   }
@@ -216,7 +258,10 @@ export class InboundService {
     previousInboundAt: Date | null | undefined,
   ): Promise<number> {
     const since = now.getTime() - this.options.floodWindowMs;
-    if (previousInboundAt === null || (previousInboundAt && previousInboundAt.getTime() < since - QUIET_MARGIN_MS)) {
+    if (
+      previousInboundAt === null ||
+      (previousInboundAt && previousInboundAt.getTime() < since - QUIET_MARGIN_MS)
+    ) {
       return 1;
     }
     return this.inbound
@@ -252,7 +297,10 @@ export class InboundService {
       if (!isDuplicateKey(error)) throw error;
     }
     const existing = await this.inbound.findOne({ messageSid: input.messageSid }).orFail().exec();
-    if (existing.status === 'processing' && now.getTime() - existing.claimedAt.getTime() > this.options.staleClaimMs) {
+    if (
+      existing.status === 'processing' &&
+      now.getTime() - existing.claimedAt.getTime() > this.options.staleClaimMs
+    ) {
       const taken = await this.inbound
         .findOneAndUpdate(
           { _id: existing._id, status: 'processing', claimedAt: existing.claimedAt },
@@ -280,7 +328,9 @@ export class InboundService {
     const response = new twiml.MessagingResponse();
     const budget = this.config.smsSegmentBudget || DEFAULT_SMS_BUDGET;
     const messages =
-      channel === 'sms' ? replies.flatMap((r) => shapeSms(r, budget)) : replies.flatMap((r) => splitLong(r));
+      channel === 'sms'
+        ? replies.flatMap((r) => shapeSms(r, budget))
+        : replies.flatMap((r) => splitLong(r));
     for (const message of messages) response.message(message);
     return response.toString();
   }
@@ -306,7 +356,11 @@ function splitLong(text: string): string[] {
   let rest = text.trim();
   while (rest.length > WHATSAPP_MAX_CHARS) {
     const window = rest.slice(0, WHATSAPP_MAX_CHARS);
-    const cut = Math.max(window.lastIndexOf('\n'), window.lastIndexOf('. ') + 1, window.lastIndexOf(' '));
+    const cut = Math.max(
+      window.lastIndexOf('\n'),
+      window.lastIndexOf('. ') + 1,
+      window.lastIndexOf(' '),
+    );
     const at = cut > 0 ? cut : WHATSAPP_MAX_CHARS;
     parts.push(rest.slice(0, at).trim());
     rest = rest.slice(at).trim();
@@ -314,4 +368,3 @@ function splitLong(text: string): string[] {
   if (rest) parts.push(rest);
   return parts;
 }
-

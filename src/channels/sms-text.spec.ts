@@ -15,9 +15,10 @@ function localeStrings(lng: string): [string, string][] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .flatMap((f) =>
-      strings(JSON.parse(readFileSync(join(dir, f), 'utf8')) as Tree).map(
-        (s): [string, string] => [`${lng}/${f}`, s.replace(/\{\{[^}]+\}\}/g, 'Bamako')],
-      ),
+      strings(JSON.parse(readFileSync(join(dir, f), 'utf8')) as Tree).map((s): [string, string] => [
+        `${lng}/${f}`,
+        s.replace(/\{\{[^}]+\}\}/g, 'Bamako'),
+      ]),
     );
 }
 
@@ -64,14 +65,17 @@ describe('toGsm7', () => {
 });
 
 describe('shapeSms', () => {
-  const sentence = 'Le centre de santé de Kati reçoit les personnes de retour du lundi au vendredi.';
+  const sentence =
+    'Le centre de santé de Kati reçoit les personnes de retour du lundi au vendredi.';
 
   it('returns a short text as one message', () => {
     expect(shapeSms('Bonjour ! Où êtes-vous ?')).toEqual(['Bonjour ! Où etes-vous ?']);
   });
 
   it('splits long content into numbered parts at sentence boundaries, each within budget', () => {
-    const text = Array.from({ length: 12 }, (_, i) => sentence.replace('Kati', `Kati ${i}`)).join(' ');
+    const text = Array.from({ length: 12 }, (_, i) => sentence.replace('Kati', `Kati ${i}`)).join(
+      ' ',
+    );
     const sut = shapeSms(text, 2);
     expect(sut.length).toBeGreaterThan(1);
     sut.forEach((part, i) => {
@@ -92,11 +96,16 @@ describe('shapeSms', () => {
   });
 
   it('keeps numbered list lines whole and line breaks in place', () => {
-    const list = Array.from({ length: 9 }, (_, i) => `${i + 1}. Service de santé numéro ${i + 1}, Bamako`).join('\n');
+    const list = Array.from(
+      { length: 9 },
+      (_, i) => `${i + 1}. Service de santé numéro ${i + 1}, Bamako`,
+    ).join('\n');
     const sut = shapeSms(list, 1);
     for (const part of sut) {
       const body = part.replace(/^\d+\/\d+ /, '');
-      body.split('\n').forEach((line) => expect(line).toMatch(/^\d\. Service de santé numéro \d, Bamako$/));
+      body
+        .split('\n')
+        .forEach((line) => expect(line).toMatch(/^\d\. Service de santé numéro \d, Bamako$/));
     }
   });
 
@@ -108,9 +117,24 @@ describe('shapeSms', () => {
   it('keeps every part within budget and every word whole on varied generated texts', () => {
     let seed = 42;
     const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
-    const words = ['santé', 'Kati', 'dɛmɛ', '€', '[1]', 'très', 'œuvre', '🙂', 'bonjour', 'ŋa', 'https://sira.ml/r/AB12'];
+    const words = [
+      'santé',
+      'Kati',
+      'dɛmɛ',
+      '€',
+      '[1]',
+      'très',
+      'œuvre',
+      '🙂',
+      'bonjour',
+      'ŋa',
+      'https://sira.ml/r/AB12',
+    ];
     for (let round = 0; round < 60; round++) {
-      const text = Array.from({ length: 20 + rand(120) }, () => words[rand(words.length)] + (rand(6) ? ' ' : '. ')).join('');
+      const text = Array.from(
+        { length: 20 + rand(120) },
+        () => words[rand(words.length)] + (rand(6) ? ' ' : '. '),
+      ).join('');
       const budget = 1 + rand(3);
       const sut = shapeSms(text, budget);
       sut.forEach((part) => expect(segmentCount(part)).toBeLessThanOrEqual(budget));
@@ -125,7 +149,9 @@ describe('shapeSms', () => {
     for (const [where, text] of all) {
       for (const part of shapeSms(text, 2)) {
         // Only what truly has no GSM-7 form (an emoji) may remain.
-        const foreign = [...part].filter((c) => !isGsm7(c) && !/\p{Extended_Pictographic}|\uFE0F|\u200D/u.test(c));
+        const foreign = [...part].filter(
+          (c) => !isGsm7(c) && !/\p{Extended_Pictographic}|\uFE0F|\u200D/u.test(c),
+        );
         expect({ where, part, foreign }).toEqual({ where, part, foreign: [] });
         expect(segmentCount(part)).toBeLessThanOrEqual(2);
       }

@@ -13,7 +13,7 @@ const GSM7 = new Set([...GSM7_BASIC, ...GSM7_EXTENSION]);
 const FOLD: Record<string, string> = {
   '’': "'",
   '‘': "'",
-  'ʼ': "'",
+  ʼ: "'",
   '´': "'",
   '`': "'",
   '«': '"',
@@ -116,7 +116,8 @@ function splitSentences(text: string): Unit[] {
   const pattern = /([^\n]*?\D[.!?]+)(?=\s)(\s+)|([^\n]+)(\n+|$)|(\n+)/g;
   for (const match of text.matchAll(pattern)) {
     const [, sentence, space, line, lineEnd] = match;
-    if (sentence !== undefined) units.push({ text: sentence.trim(), breakAfter: space.includes('\n') });
+    if (sentence !== undefined)
+      units.push({ text: sentence.trim(), breakAfter: space.includes('\n') });
     else if (line !== undefined) units.push({ text: line.trim(), breakAfter: lineEnd !== '' });
     else if (units.length) units[units.length - 1].breakAfter = true;
   }
@@ -124,7 +125,9 @@ function splitSentences(text: string): Unit[] {
 }
 
 function join(units: Unit[]): string {
-  return units.map((u, i) => u.text + (i < units.length - 1 ? (u.breakAfter ? '\n' : ' ') : '')).join('');
+  return units
+    .map((u, i) => u.text + (i < units.length - 1 ? (u.breakAfter ? '\n' : ' ') : ''))
+    .join('');
 }
 
 // Cuts one over-long sentence at word boundaries; a single word longer than a part is cut by characters.

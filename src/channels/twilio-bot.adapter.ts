@@ -44,9 +44,13 @@ export class TwilioBotAdapter extends BotAdapter {
     super();
     if (!bot) this.logger.warn('no bot bound to SIRA_BOT: messages are stored but get no answer');
     this.onTurnError = async (context, error) => {
-      this.logger.error(`turn failed for ${context.activity.conversation?.id}: ${error.stack ?? error.message}`);
+      this.logger.error(
+        `turn failed for ${context.activity.conversation?.id}: ${error.stack ?? error.message}`,
+      );
       const locale = context.activity.locale;
-      await context.sendActivity(this.i18n.t(isLang(locale) ? locale : 'fr', 'common:errors.generic'));
+      await context.sendActivity(
+        this.i18n.t(isLang(locale) ? locale : 'fr', 'common:errors.generic'),
+      );
     };
   }
 
@@ -66,7 +70,10 @@ export class TwilioBotAdapter extends BotAdapter {
     return inline.texts;
   }
 
-  async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
+  async sendActivities(
+    context: TurnContext,
+    activities: Partial<Activity>[],
+  ): Promise<ResourceResponse[]> {
     const inline = context.turnState.get(INLINE_REPLIES) as InlineReplies | undefined;
     const responses: ResourceResponse[] = [];
     for (const activity of activities) {
@@ -107,10 +114,16 @@ export class TwilioBotAdapter extends BotAdapter {
 
   // A text message cannot be edited or withdrawn once sent.
   async updateActivity(): Promise<void> {
-    throw new ChannelsException(ChannelsExceptionCode.UNSUPPORTED, 'SMS and WhatsApp messages cannot be edited');
+    throw new ChannelsException(
+      ChannelsExceptionCode.UNSUPPORTED,
+      'SMS and WhatsApp messages cannot be edited',
+    );
   }
 
   async deleteActivity(): Promise<void> {
-    throw new ChannelsException(ChannelsExceptionCode.UNSUPPORTED, 'SMS and WhatsApp messages cannot be deleted');
+    throw new ChannelsException(
+      ChannelsExceptionCode.UNSUPPORTED,
+      'SMS and WhatsApp messages cannot be deleted',
+    );
   }
 }

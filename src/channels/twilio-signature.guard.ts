@@ -18,8 +18,13 @@ export class TwilioSignatureGuard implements CanActivate {
     const params = (req.body ?? {}) as Record<string, string>;
     const url = `${this.config.publicBaseUrl}${req.originalUrl}`;
     if (!signature || !validateRequest(this.config.twilioAuthToken, signature, url, params)) {
-      this.logger.warn(`rejected webhook on ${req.path}: ${signature ? 'wrong' : 'missing'} signature`);
-      throw new ChannelsException(ChannelsExceptionCode.INVALID_SIGNATURE, 'invalid Twilio signature');
+      this.logger.warn(
+        `rejected webhook on ${req.path}: ${signature ? 'wrong' : 'missing'} signature`,
+      );
+      throw new ChannelsException(
+        ChannelsExceptionCode.INVALID_SIGNATURE,
+        'invalid Twilio signature',
+      );
     }
     return true;
   }

@@ -32,6 +32,10 @@ describe('FeatureException', () => {
     const sut = new SampleException(SampleCode.BUSY, 'later', { retryAfterSeconds: 30 });
 
     expect(sut.getStatus()).toBe(HttpStatus.TOO_MANY_REQUESTS);
-    expect(sut.getResponse()).toEqual({ code: 'SAMPLE_BUSY', message: 'later', retryAfterSeconds: 30 });
+    expect(sut.getResponse()).toEqual({
+      code: 'SAMPLE_BUSY',
+      message: 'later',
+      retryAfterSeconds: 30,
+    });
   });
 });

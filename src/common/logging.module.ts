@@ -12,7 +12,18 @@ import { AppConfig } from '../config/app-config';
       useFactory: (config: AppConfig) => ({
         pinoHttp: {
           level: config.logLevel,
-          redact: { paths: ['req.headers', 'req.body', 'res.headers', '*.From', '*.To', '*.Body', '*.phone'], remove: true },
+          redact: {
+            paths: [
+              'req.headers',
+              'req.body',
+              'res.headers',
+              '*.From',
+              '*.To',
+              '*.Body',
+              '*.phone',
+            ],
+            remove: true,
+          },
           serializers: {
             req: (req: IncomingMessage & { id?: unknown }) => ({
               id: req.id,

@@ -24,7 +24,12 @@ describe('AppConfig', () => {
   it('names every bad variable on its own line', () => {
     let error: unknown;
     try {
-      AppConfig.load({ DATA_DIR: dataDir(), PORT: 'abc', MONGODB_URI: 'postgres://x', LOG_LEVEL: 'loud' });
+      AppConfig.load({
+        DATA_DIR: dataDir(),
+        PORT: 'abc',
+        MONGODB_URI: 'postgres://x',
+        LOG_LEVEL: 'loud',
+      });
     } catch (e) {
       error = e;
     }
@@ -45,7 +50,10 @@ describe('AppConfig', () => {
   it('keeps the blind index stable when a new current key is added in front', () => {
     const old = 'a'.repeat(64);
     const before = AppConfig.load({ DATA_DIR: dataDir(), ENCRYPTION_KEY: `k1:${old}` });
-    const after = AppConfig.load({ DATA_DIR: dataDir(), ENCRYPTION_KEY: `k2:${'b'.repeat(64)},k1:${old}` });
+    const after = AppConfig.load({
+      DATA_DIR: dataDir(),
+      ENCRYPTION_KEY: `k2:${'b'.repeat(64)},k1:${old}`,
+    });
     expect(after.encryptionKeyId).toBe('k2');
     expect(after.blindIndexKey.equals(before.blindIndexKey)).toBe(true);
   });

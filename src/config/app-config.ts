@@ -69,7 +69,10 @@ export class AppConfig {
     this.port = env.PORT ?? 3000;
     this.dataDir = dataDir;
     this.mongodbUri = env.MONGODB_URI;
-    this.publicBaseUrl = (env.PUBLIC_BASE_URL ?? `http://localhost:${this.port}`).replace(/\/+$/, '');
+    this.publicBaseUrl = (env.PUBLIC_BASE_URL ?? `http://localhost:${this.port}`).replace(
+      /\/+$/,
+      '',
+    );
     this.twilioAccountSid = env.TWILIO_ACCOUNT_SID;
     this.twilioAuthToken = env.TWILIO_AUTH_TOKEN ?? secrets!.TWILIO_AUTH_TOKEN;
     this.twilioSmsFrom = env.TWILIO_SMS_FROM;
@@ -77,13 +80,17 @@ export class AppConfig {
     this.twilioApiBaseUrl = env.TWILIO_API_BASE_URL?.replace(/\/+$/, '');
     this.twilioAdvancedOptOut = env.TWILIO_ADVANCED_OPT_OUT === 'true';
     this.twilioConfigured = Boolean(
-      env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN && (env.TWILIO_SMS_FROM || env.TWILIO_WHATSAPP_FROM),
+      env.TWILIO_ACCOUNT_SID &&
+      env.TWILIO_AUTH_TOKEN &&
+      (env.TWILIO_SMS_FROM || env.TWILIO_WHATSAPP_FROM),
     );
     this.encryptionKeys = parseKeys(env.ENCRYPTION_KEY ?? secrets!.ENCRYPTION_KEY);
     this.encryptionKeyId = this.encryptionKeys.keys().next().value as string;
     // Derived from the oldest key listed, so adding a new current key keeps phone lookups working.
     const oldest = [...this.encryptionKeys.values()].at(-1)!;
-    this.blindIndexKey = Buffer.from(hkdfSync('sha256', oldest, Buffer.alloc(0), 'sira-blind-index', 32));
+    this.blindIndexKey = Buffer.from(
+      hkdfSync('sha256', oldest, Buffer.alloc(0), 'sira-blind-index', 32),
+    );
     this.jwtSecret = env.JWT_SECRET ?? secrets!.JWT_SECRET;
     this.adminEmail = env.ADMIN_EMAIL ?? 'admin@sira.local';
     this.adminPasswordGenerated = !env.ADMIN_PASSWORD;

@@ -74,9 +74,12 @@ export class EnvDto {
   TWILIO_ADVANCED_OPT_OUT?: string;
 
   @IsOptional()
-  @Matches(/^[A-Za-z0-9_-]{1,32}:[0-9a-fA-F]{64}(,[A-Za-z0-9_-]{1,32}:[0-9a-fA-F]{64})*$|^[0-9a-fA-F]{64}$/, {
-    message: 'ENCRYPTION_KEY must be 64 hex characters (32 bytes), or keyId:hex[,keyId:hex...]',
-  })
+  @Matches(
+    /^[A-Za-z0-9_-]{1,32}:[0-9a-fA-F]{64}(,[A-Za-z0-9_-]{1,32}:[0-9a-fA-F]{64})*$|^[0-9a-fA-F]{64}$/,
+    {
+      message: 'ENCRYPTION_KEY must be 64 hex characters (32 bytes), or keyId:hex[,keyId:hex...]',
+    },
+  )
   ENCRYPTION_KEY?: string;
 
   @IsOptional()

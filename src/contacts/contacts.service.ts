@@ -69,7 +69,11 @@ export class ContactsService {
       // Read as it was before this message, which then goes into the view.
       const before = at
         ? await this.contacts
-            .findOneAndUpdate(known, { $set: { 'channels.$.lastInboundAt': at, ...seen } }, { returnDocument: 'before' })
+            .findOneAndUpdate(
+              known,
+              { $set: { 'channels.$.lastInboundAt': at, ...seen } },
+              { returnDocument: 'before' },
+            )
             .lean<ContactRecord>()
             .exec()
         : await this.contacts.findOne(known).lean<ContactRecord>().exec();
@@ -86,7 +90,14 @@ export class ContactsService {
           .findOneAndUpdate(
             { phoneHash, 'channels.type': { $ne: channel } },
             {
-              $push: { channels: { type: channel, lastInboundAt: at ?? null, optedOut: false, optedOutAt: null } },
+              $push: {
+                channels: {
+                  type: channel,
+                  lastInboundAt: at ?? null,
+                  optedOut: false,
+                  optedOutAt: null,
+                },
+              },
               $set: seen,
               $setOnInsert: { phoneEnc: this.cipher.encrypt(phone) },
             },
@@ -122,7 +133,10 @@ export class ContactsService {
   async findByPhone(rawPhone: string): Promise<ContactView | null> {
     const phone = toE164(rawPhone);
     if (!phone) return null;
-    const doc = await this.contacts.findOne({ phoneHash: this.cipher.blindIndex(phone) }).lean<ContactRecord>().exec();
+    const doc = await this.contacts
+      .findOne({ phoneHash: this.cipher.blindIndex(phone) })
+      .lean<ContactRecord>()
+      .exec();
     return doc ? this.view(doc) : null;
   }
 
@@ -149,7 +163,9 @@ export class ContactsService {
   async markTicketHint(id: string, ticketId: string): Promise<void> {
     this.changed(id);
     if (!Types.ObjectId.isValid(id)) return;
-    await this.contacts.updateOne({ _id: id }, { $set: { ticketHint: ticketId, ticketHintAt: new Date() } }).exec();
+    await this.contacts
+      .updateOne({ _id: id }, { $set: { ticketHint: ticketId, ticketHintAt: new Date() } })
+      .exec();
   }
 
   // Tickets open before hints existed: their people get one (people who have one keep it).
@@ -170,7 +186,12 @@ export class ContactsService {
   async clearTicketHint(id: string, ticketId: string): Promise<void> {
     this.changed(id);
     if (!Types.ObjectId.isValid(id)) return;
-    await this.contacts.updateOne({ _id: id, ticketHint: ticketId }, { $set: { ticketHint: null, ticketHintAt: null } }).exec();
+    await this.contacts
+      .updateOne(
+        { _id: id, ticketHint: ticketId },
+        { $set: { ticketHint: null, ticketHintAt: null } },
+      )
+      .exec();
   }
 
   // A lookup found no open ticket: a hint old enough to be no ticket being opened right now goes.
@@ -190,7 +211,10 @@ export class ContactsService {
     this.changed(id);
     const doc = await this.load(id);
     const index = doc.channels.findIndex((c) => c.type === channel);
-    const channelFields = index < 0 ? {} : { [`channels.${index}.optedOut`]: true, [`channels.${index}.optedOutAt`]: at };
+    const channelFields =
+      index < 0
+        ? {}
+        : { [`channels.${index}.optedOut`]: true, [`channels.${index}.optedOutAt`]: at };
     const updated = await this.contacts
       .findOneAndUpdate(
         { _id: id, optedOut: { $ne: true } },
@@ -210,14 +234,18 @@ export class ContactsService {
       ]),
     );
     const updated = await this.contacts
-      .findOneAndUpdate({ _id: id, optedOut: true }, { $set: { optedOut: false, optedOutAt: null, ...channelFields } })
+      .findOneAndUpdate(
+        { _id: id, optedOut: true },
+        { $set: { optedOut: false, optedOutAt: null, ...channelFields } },
+      )
       .exec();
     return updated !== null;
   }
 
   normalise(rawPhone: string): string {
     const phone = toE164(rawPhone);
-    if (!phone) throw new ContactsException(ContactsExceptionCode.INVALID_PHONE, 'not a phone number');
+    if (!phone)
+      throw new ContactsException(ContactsExceptionCode.INVALID_PHONE, 'not a phone number');
     return phone;
   }
 
@@ -228,7 +256,9 @@ export class ContactsService {
   }
 
   private async load(id: string): Promise<ContactRecord> {
-    const doc = Types.ObjectId.isValid(id) ? await this.contacts.findById(id).lean<ContactRecord>().exec() : null;
+    const doc = Types.ObjectId.isValid(id)
+      ? await this.contacts.findById(id).lean<ContactRecord>().exec()
+      : null;
     if (!doc) throw new ContactsException(ContactsExceptionCode.NOT_FOUND, 'contact not found');
     return doc;
   }

@@ -30,19 +30,21 @@ const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6 
 // Spelling-insensitive key of one word or name: folded, no separators, French/Bambara
 // spellings of the same sound merged (ou/u, dj/j, gn/ny, c/k, y/i, w/u), doubled letters merged.
 export function placeKey(text: string): string {
-  return foldAccents(text)
-    .toLowerCase()
-    // Bamako's communes are numbered in roman numerals: read them as digits before doubles merge.
-    .replace(/\bcommune\s*(vi|iv|v|i{1,3})\b/g, (_, roman: string) => `commune${ROMAN[roman]}`)
-    .replace(/[^a-z0-9]+/g, '')
-    .replace(/dj/g, 'j')
-    .replace(/ou/g, 'u')
-    .replace(/gn/g, 'ny')
-    .replace(/qu/g, 'k')
-    .replace(/kh/g, 'k')
-    .replace(/ph/g, 'f')
-    .replace(/c/g, 'k')
-    .replace(/y/g, 'i')
-    .replace(/w/g, 'u')
-    .replace(/(.)\1+/g, '$1');
+  return (
+    foldAccents(text)
+      .toLowerCase()
+      // Bamako's communes are numbered in roman numerals: read them as digits before doubles merge.
+      .replace(/\bcommune\s*(vi|iv|v|i{1,3})\b/g, (_, roman: string) => `commune${ROMAN[roman]}`)
+      .replace(/[^a-z0-9]+/g, '')
+      .replace(/dj/g, 'j')
+      .replace(/ou/g, 'u')
+      .replace(/gn/g, 'ny')
+      .replace(/qu/g, 'k')
+      .replace(/kh/g, 'k')
+      .replace(/ph/g, 'f')
+      .replace(/c/g, 'k')
+      .replace(/y/g, 'i')
+      .replace(/w/g, 'u')
+      .replace(/(.)\1+/g, '$1')
+  );
 }

@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { AppConfig } from '../config/app-config';
@@ -45,7 +51,9 @@ export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdo
 
   onApplicationBootstrap(): void {
     if (!this.config.twilioConfigured) {
-      this.logger.warn('Twilio is not configured: outbound messages go to the local sink (status "sink"), nothing is sent');
+      this.logger.warn(
+        'Twilio is not configured: outbound messages go to the local sink (status "sink"), nothing is sent',
+      );
       return;
     }
     this.start();
@@ -78,7 +86,9 @@ export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdo
         result[await this.process(message)]++;
       }
     } catch (error) {
-      this.logger.error(`outbox pass stopped: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.error(
+        `outbox pass stopped: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     return result;
   }
@@ -117,8 +127,15 @@ export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdo
       const to = message.toPhoneEnc
         ? this.cipher.decrypt(message.toPhoneEnc)
         : await this.contacts.getPhone(message.contactId.toString());
-      const from = message.channel === 'whatsapp' ? this.config.twilioWhatsappFrom : this.config.twilioSmsFrom;
-      if (!from) throw new TwilioSendError(`no sender number for ${message.channel}`, false, null, 'no_sender');
+      const from =
+        message.channel === 'whatsapp' ? this.config.twilioWhatsappFrom : this.config.twilioSmsFrom;
+      if (!from)
+        throw new TwilioSendError(
+          `no sender number for ${message.channel}`,
+          false,
+          null,
+          'no_sender',
+        );
       const body = this.cipher.decrypt(message.bodyEnc);
       const sent = await this.twilio.send({
         to: message.channel === 'whatsapp' ? `whatsapp:${to}` : to,
@@ -142,14 +159,34 @@ export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdo
       const failure =
         error instanceof TwilioSendError
           ? error
-          : new TwilioSendError(error instanceof Error ? error.message : String(error), false, null, null);
+          : new TwilioSendError(
+              error instanceof Error ? error.message : String(error),
+              false,
+              null,
+              null,
+            );
       const code = failure.code ?? (failure.status ? String(failure.status) : null);
       // A Twilio outage is waited out (up to outageMaxMs) instead of spending the message's attempts.
-      const outage = failure.retryable && (failure.status === null || failure.status >= 500 || failure.status === 429);
-      if (failure.retryable && (attempt < this.options.maxAttempts || (outage && (await this.twilioDown(message))))) {
-        const nextAttemptAt = new Date(this.options.now().getTime() + backoffMs(this.options, attempt));
-        await this.release(message, { status: 'queued', attempts: attempt, nextAttemptAt, leaseUntil: null, errorCode: code });
-        this.logger.warn(`outbound ${message._id} attempt ${attempt} failed (${code ?? 'network'}), retrying`);
+      const outage =
+        failure.retryable &&
+        (failure.status === null || failure.status >= 500 || failure.status === 429);
+      if (
+        failure.retryable &&
+        (attempt < this.options.maxAttempts || (outage && (await this.twilioDown(message))))
+      ) {
+        const nextAttemptAt = new Date(
+          this.options.now().getTime() + backoffMs(this.options, attempt),
+        );
+        await this.release(message, {
+          status: 'queued',
+          attempts: attempt,
+          nextAttemptAt,
+          leaseUntil: null,
+          errorCode: code,
+        });
+        this.logger.warn(
+          `outbound ${message._id} attempt ${attempt} failed (${code ?? 'network'}), retrying`,
+        );
         return 'retried';
       }
       await this.release(message, {
@@ -160,9 +197,15 @@ export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdo
         reason: failure.retryable ? 'max_attempts' : 'rejected',
       });
       if (code === TWILIO_UNSUBSCRIBED) {
-        await this.contacts.optOut(message.contactId.toString(), message.channel, this.options.now());
+        await this.contacts.optOut(
+          message.contactId.toString(),
+          message.channel,
+          this.options.now(),
+        );
       }
-      this.logger.warn(`outbound ${message._id} failed after ${attempt} attempt(s) (${code ?? 'network'})`);
+      this.logger.warn(
+        `outbound ${message._id} failed after ${attempt} attempt(s) (${code ?? 'network'})`,
+      );
       return 'failed';
     }
   }
@@ -174,7 +217,9 @@ export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdo
     if (this.options.now().getTime() - since.getTime() > this.options.outageMaxMs) return false;
     const [sent, failing] = await Promise.all([
       this.messages.exists({ sentAt: { $gte: since } }).exec(),
-      this.messages.exists({ _id: { $ne: message._id }, status: 'queued', attempts: { $gt: 0 } }).exec(),
+      this.messages
+        .exists({ _id: { $ne: message._id }, status: 'queued', attempts: { $gt: 0 } })
+        .exec(),
     ]);
     return !sent && Boolean(failing);
   }
@@ -187,9 +232,15 @@ export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   // Only the instance still holding the lease may write the outcome.
-  private async release(message: OutboundMessageDocument, fields: Partial<OutboundMessage>): Promise<void> {
+  private async release(
+    message: OutboundMessageDocument,
+    fields: Partial<OutboundMessage>,
+  ): Promise<void> {
     await this.messages
-      .updateOne({ _id: message._id, status: 'sending', leaseUntil: message.leaseUntil }, { $set: fields })
+      .updateOne(
+        { _id: message._id, status: 'sending', leaseUntil: message.leaseUntil },
+        { $set: fields },
+      )
       .exec();
   }
 

@@ -85,13 +85,17 @@ export class OutboxService {
 
   // Stores a message to send later. Same idempotencyKey → the same record, nothing new.
   async enqueue(msg: EnqueueInput): Promise<{ id: string; status: string }> {
-    if (!msg.text.trim()) throw new OutboxException(OutboxExceptionCode.EMPTY_MESSAGE, 'empty message');
+    if (!msg.text.trim())
+      throw new OutboxException(OutboxExceptionCode.EMPTY_MESSAGE, 'empty message');
     if (msg.idempotencyKey) {
-      const existing = await this.messages.findOne({ idempotencyKey: `${msg.idempotencyKey}#1` }).exec();
+      const existing = await this.messages
+        .findOne({ idempotencyKey: `${msg.idempotencyKey}#1` })
+        .exec();
       if (existing) return { id: existing._id.toString(), status: existing.status };
     }
     const contact = await this.contacts.findById(msg.contactId);
-    if (!contact) throw new OutboxException(OutboxExceptionCode.INVALID_RECIPIENT, 'unknown contact');
+    if (!contact)
+      throw new OutboxException(OutboxExceptionCode.INVALID_RECIPIENT, 'unknown contact');
     const toPhone = msg.toPhone ? this.contacts.normalise(msg.toPhone) : null;
     const toHash = this.cipher.blindIndex(toPhone ?? (await this.contacts.getPhone(contact.id)));
     const route = await this.route(msg, contact, toPhone);
@@ -117,11 +121,16 @@ export class OutboxService {
     }));
     try {
       const created = await this.messages.insertMany(docs, { ordered: true });
-      this.logger.log(`outbound ${created[0]._id} for contact ${contact.id}: ${route.status} (${route.channel}, ${texts.length} part(s))`);
+      this.logger.log(
+        `outbound ${created[0]._id} for contact ${contact.id}: ${route.status} (${route.channel}, ${texts.length} part(s))`,
+      );
       return { id: created[0]._id.toString(), status: route.status };
     } catch (error) {
       if (!isDuplicateKey(error) || !msg.idempotencyKey) throw error;
-      const existing = await this.messages.findOne({ idempotencyKey: `${msg.idempotencyKey}#1` }).orFail().exec();
+      const existing = await this.messages
+        .findOne({ idempotencyKey: `${msg.idempotencyKey}#1` })
+        .orFail()
+        .exec();
       return { id: existing._id.toString(), status: existing.status };
     }
   }
@@ -142,7 +151,11 @@ export class OutboxService {
   }
 
   // Twilio status callback. Unknown sids are ignored (another environment's message).
-  async applyStatus(twilioSid: string, callbackStatus: string, errorCode?: string): Promise<boolean> {
+  async applyStatus(
+    twilioSid: string,
+    callbackStatus: string,
+    errorCode?: string,
+  ): Promise<boolean> {
     const status = CALLBACK_STATUSES[callbackStatus];
     if (!status) return false;
     const lowerRanks = (Object.keys(STATUS_RANK) as OutboundStatus[]).filter(
@@ -168,8 +181,17 @@ export class OutboxService {
     return result.modifiedCount;
   }
 
-  private async route(msg: EnqueueInput, contact: ContactView, toPhone: string | null): Promise<Route> {
-    const route = (channel: ChannelType, status: OutboundStatus, reason: string | null, contentSid: string | null = null) => ({
+  private async route(
+    msg: EnqueueInput,
+    contact: ContactView,
+    toPhone: string | null,
+  ): Promise<Route> {
+    const route = (
+      channel: ChannelType,
+      status: OutboundStatus,
+      reason: string | null,
+      contentSid: string | null = null,
+    ) => ({
       channel,
       status,
       reason,
@@ -184,8 +206,10 @@ export class OutboxService {
     const last = contact.channels.find((c) => c.type === 'whatsapp')?.lastInboundAt;
     const now = this.options.now().getTime();
     if (last && now - last.getTime() < WHATSAPP_WINDOW_MS) return route('whatsapp', ready, null);
-    if (this.config.whatsappTemplateSid) return route('whatsapp', ready, null, this.config.whatsappTemplateSid);
-    if (contact.channels.some((c) => c.type === 'sms')) return route('sms', ready, 'whatsapp_window');
+    if (this.config.whatsappTemplateSid)
+      return route('whatsapp', ready, null, this.config.whatsappTemplateSid);
+    if (contact.channels.some((c) => c.type === 'sms'))
+      return route('sms', ready, 'whatsapp_window');
     return route('whatsapp', 'held', 'whatsapp_window');
   }
 

@@ -75,7 +75,12 @@ export class TwilioRestClient {
 function classify(error: unknown): TwilioSendError {
   if (error instanceof twilio.RestException) {
     const retryable = error.status === 429 || error.status >= 500;
-    return new TwilioSendError(error.message, retryable, error.status, error.code ? String(error.code) : null);
+    return new TwilioSendError(
+      error.message,
+      retryable,
+      error.status,
+      error.code ? String(error.code) : null,
+    );
   }
   // No HTTP answer at all (refused, reset, timeout): the message may be tried again.
   const code = (error as { code?: unknown } | null)?.code;

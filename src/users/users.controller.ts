@@ -33,7 +33,11 @@ export class UsersController {
 
   @Patch(':id')
   @ApiOperation({ summary: 'Change role, regions, active flag or password' })
-  async update(@CurrentUser() actor: AuthUser, @Param('id') id: string, @Body() dto: UpdateUserDto): Promise<PublicUser> {
+  async update(
+    @CurrentUser() actor: AuthUser,
+    @Param('id') id: string,
+    @Body() dto: UpdateUserDto,
+  ): Promise<PublicUser> {
     const user = await this.users.update(id, dto);
     await this.audit.record(actor, 'user.update', { type: 'user', id: user.id });
     return user;

@@ -82,7 +82,9 @@ export class UsersService implements OnApplicationBootstrap {
     if (created) {
       this.logger.log(`First admin account created: ${email}`);
       if (this.config.adminPasswordGenerated && !this.config.isProduction) {
-        this.logger.warn(`Generated admin password (shown once, also in DATA_DIR/dev-secrets.json): ${this.config.adminPassword}`);
+        this.logger.warn(
+          `Generated admin password (shown once, also in DATA_DIR/dev-secrets.json): ${this.config.adminPassword}`,
+        );
       }
     }
     return created;
@@ -101,7 +103,10 @@ export class UsersService implements OnApplicationBootstrap {
       return toPublic(doc);
     } catch (error) {
       if (isDuplicateKey(error)) {
-        throw new UsersException(UsersExceptionCode.EMAIL_TAKEN, 'A user with this email already exists');
+        throw new UsersException(
+          UsersExceptionCode.EMAIL_TAKEN,
+          'A user with this email already exists',
+        );
       }
       throw error;
     }
@@ -127,7 +132,13 @@ export class UsersService implements OnApplicationBootstrap {
       .exec();
     if (!doc) return null;
     // lean() skips schema defaults: a missing flag means active, as in the schema.
-    return { id: doc._id.toString(), email: doc.email, role: doc.role, regions: doc.regions ?? [], active: doc.active !== false };
+    return {
+      id: doc._id.toString(),
+      email: doc.email,
+      role: doc.role,
+      regions: doc.regions ?? [],
+      active: doc.active !== false,
+    };
   }
 
   // Only the login path sees the hash.
@@ -141,17 +152,29 @@ export class UsersService implements OnApplicationBootstrap {
     const current = await this.findById(id);
     if (!current) throw new UsersException(UsersExceptionCode.NOT_FOUND, 'User not found');
     const losesAdmin =
-      current.role === 'admin' && current.active && (patch.active === false || (patch.role && patch.role !== 'admin'));
+      current.role === 'admin' &&
+      current.active &&
+      (patch.active === false || (patch.role && patch.role !== 'admin'));
     if (losesAdmin) {
-      const others = await this.users.countDocuments({ role: 'admin', active: true, _id: { $ne: id } });
-      if (others === 0) throw new UsersException(UsersExceptionCode.LAST_ADMIN, 'The last active admin cannot be removed');
+      const others = await this.users.countDocuments({
+        role: 'admin',
+        active: true,
+        _id: { $ne: id },
+      });
+      if (others === 0)
+        throw new UsersException(
+          UsersExceptionCode.LAST_ADMIN,
+          'The last active admin cannot be removed',
+        );
     }
     const set: Partial<User> = {};
     if (patch.role) set.role = patch.role;
     if (regions) set.regions = regions;
     if (patch.active !== undefined) set.active = patch.active;
     if (patch.password) set.passwordHash = await bcrypt.hash(patch.password, BCRYPT_COST);
-    const doc = await this.users.findByIdAndUpdate(id, { $set: set }, { returnDocument: 'after' }).exec();
+    const doc = await this.users
+      .findByIdAndUpdate(id, { $set: set }, { returnDocument: 'after' })
+      .exec();
     if (!doc) throw new UsersException(UsersExceptionCode.NOT_FOUND, 'User not found');
     return toPublic(doc);
   }
@@ -161,7 +184,11 @@ export class UsersService implements OnApplicationBootstrap {
     const known = new Map(this.geography.regions().map((r) => [matchKey(r), r]));
     const canonical = values.map((value) => {
       const region = known.get(matchKey(value));
-      if (!region) throw new UsersException(UsersExceptionCode.UNKNOWN_REGION, `Unknown region: ${value.slice(0, 80)}`);
+      if (!region)
+        throw new UsersException(
+          UsersExceptionCode.UNKNOWN_REGION,
+          `Unknown region: ${value.slice(0, 80)}`,
+        );
       return region;
     });
     return [...new Set(canonical)];
@@ -178,4 +205,3 @@ function toPublic(doc: UserDocument): PublicUser {
     createdAt: doc.createdAt,
   };
 }
-

@@ -76,15 +76,25 @@ describe('service lifecycle', () => {
     dirs.push(dataDir);
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
-    const env = { PORT: String(port), DATA_DIR: dataDir, PUBLIC_BASE_URL: baseUrl, TWILIO_AUTH_TOKEN: AUTH_TOKEN };
-    const target = { baseUrl, config: { twilioAuthToken: AUTH_TOKEN, publicBaseUrl: baseUrl } } as Parameters<
-      typeof postTwilio
-    >[0];
+    const env = {
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      PUBLIC_BASE_URL: baseUrl,
+      TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+    };
+    const target = {
+      baseUrl,
+      config: { twilioAuthToken: AUTH_TOKEN, publicBaseUrl: baseUrl },
+    } as Parameters<typeof postTwilio>[0];
     const message = inboundParams({ from: '+22376000001', body: 'AGENT' });
     const waitingTickets = async (): Promise<string[]> => {
-      const { ADMIN_PASSWORD } = JSON.parse(readFileSync(join(dataDir, 'dev-secrets.json'), 'utf8'));
+      const { ADMIN_PASSWORD } = JSON.parse(
+        readFileSync(join(dataDir, 'dev-secrets.json'), 'utf8'),
+      );
       const { token } = await login(baseUrl, 'admin@sira.local', ADMIN_PASSWORD);
-      const res = await fetch(`${baseUrl}/api/handoffs?status=waiting`, { headers: authHeader(token) });
+      const res = await fetch(`${baseUrl}/api/handoffs?status=waiting`, {
+        headers: authHeader(token),
+      });
       return ((await res.json()) as { id: string }[]).map((t) => t.id);
     };
 

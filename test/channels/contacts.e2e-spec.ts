@@ -20,16 +20,26 @@ describe('contacts', () => {
   });
 
   it('makes one contact of concurrent first messages from one number on both channels', async () => {
-    const writes = ['+22376000601', 'whatsapp:+22376000601', '76 00 06 01', '0022376000601'].flatMap((raw) => [
+    const writes = [
+      '+22376000601',
+      'whatsapp:+22376000601',
+      '76 00 06 01',
+      '0022376000601',
+    ].flatMap((raw) => [
       sut.upsertByPhone(raw, raw.startsWith('whatsapp:') ? 'whatsapp' : 'sms'),
       sut.upsertByPhone(raw, 'whatsapp'),
     ]);
     const contacts = await Promise.all(writes);
     expect(new Set(contacts.map((c) => c.id)).size).toBe(1);
-    const stored = await collection(t, 'contacts').find({ phoneHash: { $exists: true } }).toArray();
+    const stored = await collection(t, 'contacts')
+      .find({ phoneHash: { $exists: true } })
+      .toArray();
     const mine = stored.filter((c) => c._id.toString() === contacts[0].id);
     expect(mine).toHaveLength(1);
-    expect(mine[0].channels.map((c: { type: string }) => c.type).sort()).toEqual(['sms', 'whatsapp']);
+    expect(mine[0].channels.map((c: { type: string }) => c.type).sort()).toEqual([
+      'sms',
+      'whatsapp',
+    ]);
     expect(await sut.getPhone(contacts[0].id)).toBe('+22376000601');
   });
 
@@ -57,7 +67,10 @@ describe('contacts', () => {
     const again = await sut.recordInbound('+22376000604', 'sms', second);
     expect(again.contact.id).toBe(created.contact.id);
     expect(again.previousInboundAt).toEqual(first);
-    expect(again.contact).toMatchObject({ lastInboundAt: second, channels: [{ type: 'sms', lastInboundAt: second }] });
+    expect(again.contact).toMatchObject({
+      lastInboundAt: second,
+      channels: [{ type: 'sms', lastInboundAt: second }],
+    });
     expect(await sut.findById(created.contact.id)).toEqual(again.contact);
     // A new channel of a known person: when they wrote before is not known from this write.
     const whatsapp = await sut.recordInbound('whatsapp:+22376000604', 'whatsapp', new Date());

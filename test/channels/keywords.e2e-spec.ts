@@ -3,7 +3,13 @@ import { I18nService } from '../../src/common/i18n/i18n.service';
 import { ContactsService } from '../../src/contacts/contacts.service';
 import { OutboxService } from '../../src/outbox/outbox.service';
 import { createTestApp, TestApp } from '../harness/app';
-import { inboundParams, MESSAGES_WEBHOOK, postTwilio, twimlMessages, withTestBot } from '../harness/twilio';
+import {
+  inboundParams,
+  MESSAGES_WEBHOOK,
+  postTwilio,
+  twimlMessages,
+  withTestBot,
+} from '../harness/twilio';
 import { RecordingBot } from './helpers';
 
 const say = async (t: TestApp, from: string, body: string) =>
@@ -16,7 +22,8 @@ describe('keywords before any dialog', () => {
   let contacts: ContactsService;
   let outbox: OutboxService;
   // What the person reads on SMS: the locale string folded to GSM-7.
-  const sms = (key: string, lng: 'fr' | 'en' | 'bm' = 'fr') => toGsm7(i18n.t(lng, `channels:keywords.${key}`));
+  const sms = (key: string, lng: 'fr' | 'en' | 'bm' = 'fr') =>
+    toGsm7(i18n.t(lng, `channels:keywords.${key}`));
 
   beforeAll(async () => {
     t = await createTestApp({}, undefined, withTestBot(bot));
@@ -42,10 +49,20 @@ describe('keywords before any dialog', () => {
     expect(await say(t, phone, 'stop')).toEqual([]);
     expect(bot.activities.length).toBe(turns);
 
-    const queued = await outbox.enqueue({ contactId: contact.id, channel: 'sms', text: 'Rappel', kind: 'reminder' });
+    const queued = await outbox.enqueue({
+      contactId: contact.id,
+      channel: 'sms',
+      text: 'Rappel',
+      kind: 'reminder',
+    });
     expect(queued.status).toBe('refused');
     expect((await outbox.findById(queued.id))!.reason).toBe('opted_out');
-    const proactive = await outbox.enqueue({ contactId: contact.id, channel: 'whatsapp', text: 'x', kind: 'caseworker' });
+    const proactive = await outbox.enqueue({
+      contactId: contact.id,
+      channel: 'whatsapp',
+      text: 'x',
+      kind: 'caseworker',
+    });
     expect(proactive.status).toBe('refused');
   });
 
@@ -67,11 +84,15 @@ describe('keywords before any dialog', () => {
     expect(await say(t, '+22376000205', 'help')).toEqual([sms('help', 'en')]);
     expect(await say(t, '+22376000205', 'dɛmɛ')).toEqual([sms('help', 'bm')]);
     // WhatsApp keeps the Bambara letters.
-    expect(await say(t, 'whatsapp:+22376000206', 'Dɛmɛ')).toEqual([i18n.t('bm', 'channels:keywords.help')]);
+    expect(await say(t, 'whatsapp:+22376000206', 'Dɛmɛ')).toEqual([
+      i18n.t('bm', 'channels:keywords.help'),
+    ]);
   });
 
   it('leaves sentences containing a keyword to the bot', async () => {
-    expect(await say(t, '+22376000207', 'je veux arrêter de fumer')).toEqual(['echo: je veux arreter de fumer']);
+    expect(await say(t, '+22376000207', 'je veux arrêter de fumer')).toEqual([
+      'echo: je veux arreter de fumer',
+    ]);
   });
 });
 

@@ -26,8 +26,15 @@ describe('/simulator (Chromium)', () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     // A public URL unlike the test server's address: the signature must still hold.
-    t = await createTestApp({ PUBLIC_BASE_URL: 'https://sira.example.org' }, undefined, withTestBot(bot));
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    t = await createTestApp(
+      { PUBLIC_BASE_URL: 'https://sira.example.org' },
+      undefined,
+      withTestBot(bot),
+    );
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+    });
   });
 
   afterAll(async () => {
@@ -50,13 +57,20 @@ describe('/simulator (Chromium)', () => {
     // It took the real path: a stored inbound message and one bot turn on the SMS channel.
     const activity = bot.activities.at(-1)!;
     expect(activity.channelId).toBe('sms');
-    expect(await collection(t, 'inbound_messages').countDocuments({ messageSid: activity.id })).toBe(1);
+    expect(
+      await collection(t, 'inbound_messages').countDocuments({ messageSid: activity.id }),
+    ).toBe(1);
 
     // A later message (e.g. a caseworker's) lands in the dev sink and shows up on the phone.
     const contact = (await t.app.get(ContactsService).findByPhone('+22376000501'))!;
     const queued = await t.app
       .get(OutboxService)
-      .enqueue({ contactId: contact.id, channel: 'sms', text: 'Un conseiller vous répond.', kind: 'caseworker' });
+      .enqueue({
+        contactId: contact.id,
+        channel: 'sms',
+        text: 'Un conseiller vous répond.',
+        kind: 'caseworker',
+      });
     expect(queued.status).toBe('sink');
     const later = page.locator('.msg.out[data-source="outbox"]').first();
     await later.waitFor();
@@ -71,7 +85,9 @@ describe('/simulator (Chromium)', () => {
       kind: 'provider',
       toPhone: '+22376000999',
     });
-    const listed = (await (await fetch(`${t.baseUrl}/simulator/api/messages?phone=%2B22376000501`)).json()) as {
+    const listed = (await (
+      await fetch(`${t.baseUrl}/simulator/api/messages?phone=%2B22376000501`)
+    ).json()) as {
       text: string;
     }[];
     expect(listed.map((m) => m.text)).toEqual(['Un conseiller vous répond.']);
@@ -86,7 +102,9 @@ describe('/simulator (Chromium)', () => {
       body: JSON.stringify({ channel: 'fax', phone: '+22376000502', text: 'x' }),
     });
     expect(bad.status).toBe(400);
-    const strings = (await (await fetch(`${t.baseUrl}/simulator/api/strings?lng=bm`)).json()) as { lang: string };
+    const strings = (await (await fetch(`${t.baseUrl}/simulator/api/strings?lng=bm`)).json()) as {
+      lang: string;
+    };
     expect(strings.lang).toBe('bm');
   });
 });
@@ -111,7 +129,11 @@ describe('/simulator in production', () => {
   });
 
   it('does not exist', async () => {
-    for (const path of ['/simulator', '/simulator/simulator.js', '/simulator/api/messages?phone=1']) {
+    for (const path of [
+      '/simulator',
+      '/simulator/simulator.js',
+      '/simulator/api/messages?phone=1',
+    ]) {
       expect((await fetch(`${t.baseUrl}${path}`)).status).toBe(404);
     }
     const send = await fetch(`${t.baseUrl}/simulator/api/send`, {

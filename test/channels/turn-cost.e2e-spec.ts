@@ -31,7 +31,9 @@ describe('database operations per dialog turn', () => {
 
   const send = async (from: string, body: string) => {
     const ops: string[] = [];
-    const twiml = await turn.run(ops, () => t.app.get(InboundService).receive(inboundParams({ from, body })));
+    const twiml = await turn.run(ops, () =>
+      t.app.get(InboundService).receive(inboundParams({ from, body })),
+    );
     const contact = await t.app.get(ContactsService).findByPhone(from);
     return { ops, replies: twimlMessages(twiml), contactId: contact!.id };
   };
@@ -44,7 +46,10 @@ describe('database operations per dialog turn', () => {
     // Two minutes later (past the flood window): no need to count the person's recent messages.
     const contacts = t.app.get<Connection>(getConnectionToken()).collection('contacts');
     const earlier = new Date(Date.now() - 2 * 60_000);
-    await contacts.updateOne({ _id: new Types.ObjectId(first.contactId) }, { $set: { lastInboundAt: earlier } });
+    await contacts.updateOne(
+      { _id: new Types.ObjectId(first.contactId) },
+      { $set: { lastInboundAt: earlier } },
+    );
     const quiet = await send(from, 'merci');
     process.stdout.write(
       `ops per turn: first ${first.ops.length} [${first.ops.join(' ')}]\n` +

@@ -24,7 +24,11 @@ describe('Twilio messaging webhook (real signatures, real HTTP)', () => {
   const bot = new RecordingBot();
 
   beforeAll(async () => {
-    t = await createTestApp({ PUBLIC_BASE_URL: 'https://sira.example.org' }, undefined, withTestBot(bot));
+    t = await createTestApp(
+      { PUBLIC_BASE_URL: 'https://sira.example.org' },
+      undefined,
+      withTestBot(bot),
+    );
   });
 
   afterAll(async () => {
@@ -61,7 +65,11 @@ describe('Twilio messaging webhook (real signatures, real HTTP)', () => {
 
   it('keeps one contact per person across SMS and WhatsApp, phone sealed', async () => {
     await postTwilio(t, MESSAGES_WEBHOOK, inboundParams({ from: '+22376000102', body: 'sms' }));
-    await postTwilio(t, MESSAGES_WEBHOOK, inboundParams({ from: 'whatsapp:+223 76 00 01 02', body: 'wa' }));
+    await postTwilio(
+      t,
+      MESSAGES_WEBHOOK,
+      inboundParams({ from: 'whatsapp:+223 76 00 01 02', body: 'wa' }),
+    );
     const [sms, wa] = bot.activities.slice(-2);
     expect(wa.channelId).toBe('whatsapp');
     expect(wa.from!.id).toBe(sms.from!.id);
@@ -69,7 +77,10 @@ describe('Twilio messaging webhook (real signatures, real HTTP)', () => {
 
     const stored = await collection(t, 'contacts').find({}).toArray();
     const person = stored.find((c) => c._id.toString() === sms.from!.id)!;
-    expect(person.channels.map((c: { type: string }) => c.type).sort()).toEqual(['sms', 'whatsapp']);
+    expect(person.channels.map((c: { type: string }) => c.type).sort()).toEqual([
+      'sms',
+      'whatsapp',
+    ]);
     expect(JSON.stringify(stored)).not.toMatch(/76000102|76 00 01 02/);
     expect(person.phoneHash).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -87,7 +98,9 @@ describe('Twilio messaging webhook (real signatures, real HTTP)', () => {
       const turnsBefore = bot.activities.length;
       const res = await postTwilio(t, MESSAGES_WEBHOOK, posted, options(params));
       expect(res.status).toBe(403);
-      expect(await collection(t, 'inbound_messages').countDocuments({ messageSid: params.MessageSid })).toBe(0);
+      expect(
+        await collection(t, 'inbound_messages').countDocuments({ messageSid: params.MessageSid }),
+      ).toBe(0);
       expect(await collection(t, 'contacts').countDocuments()).toBe(contactsBefore);
       expect(bot.activities.length).toBe(turnsBefore);
     };
@@ -95,29 +108,47 @@ describe('Twilio messaging webhook (real signatures, real HTTP)', () => {
     it('a forged signature', () => rejected(() => ({ signature: 'bm90IGEgc2lnbmF0dXJl' })));
     it('no signature', () => rejected(() => ({ signature: null })));
     it('a signature replayed with other parameters', () =>
-      rejected((signed) => ({ signedParams: signed }), (p) => (p.Body = 'autre chose')));
+      rejected(
+        (signed) => ({ signedParams: signed }),
+        (p) => (p.Body = 'autre chose'),
+      ));
     it('a signature replayed with an added parameter', () =>
-      rejected((signed) => ({ signedParams: signed }), (p) => (p.MediaUrl0 = 'https://evil.example/x')));
+      rejected(
+        (signed) => ({ signedParams: signed }),
+        (p) => (p.MediaUrl0 = 'https://evil.example/x'),
+      ));
     it('a signature for another URL', () =>
       rejected((signed) => ({
-        signature: signTwilio(t.config.twilioAuthToken, `${t.config.publicBaseUrl}${STATUS_WEBHOOK}`, signed),
+        signature: signTwilio(
+          t.config.twilioAuthToken,
+          `${t.config.publicBaseUrl}${STATUS_WEBHOOK}`,
+          signed,
+        ),
       })));
     it('a signature made with another auth token', () =>
       rejected((signed) => ({
-        signature: signTwilio('another-token-123456', `${t.config.publicBaseUrl}${MESSAGES_WEBHOOK}`, signed),
+        signature: signTwilio(
+          'another-token-123456',
+          `${t.config.publicBaseUrl}${MESSAGES_WEBHOOK}`,
+          signed,
+        ),
       })));
   });
 
   it('runs exactly one turn for 5 concurrent deliveries of one MessageSid, all with the same reply', async () => {
     bot.delayMs = 300;
     const params = inboundParams({ from: '+22376000103', body: 'en même temps' });
-    const results = await Promise.all(Array.from({ length: 5 }, () => postTwilio(t, MESSAGES_WEBHOOK, params)));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => postTwilio(t, MESSAGES_WEBHOOK, params)),
+    );
     expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
     expect(new Set(results.map((r) => r.body)).size).toBe(1);
     // SMS: the reply was folded to GSM-7 (ê → e).
     expect(twimlMessages(results[0].body)).toEqual(['echo: en meme temps']);
     expect(bot.turnsFor(params.MessageSid)).toBe(1);
-    expect(await collection(t, 'inbound_messages').countDocuments({ messageSid: params.MessageSid })).toBe(1);
+    expect(
+      await collection(t, 'inbound_messages').countDocuments({ messageSid: params.MessageSid }),
+    ).toBe(1);
 
     // A later retry by Twilio gets the stored reply, still without a turn.
     const retry = await postTwilio(t, MESSAGES_WEBHOOK, params);
@@ -128,7 +159,9 @@ describe('Twilio messaging webhook (real signatures, real HTTP)', () => {
   it('stores the message sealed and the reply for replays', async () => {
     const params = inboundParams({ from: '+22376000104', body: 'mon secret' });
     await postTwilio(t, MESSAGES_WEBHOOK, params);
-    const record = await collection(t, 'inbound_messages').findOne({ messageSid: params.MessageSid });
+    const record = await collection(t, 'inbound_messages').findOne({
+      messageSid: params.MessageSid,
+    });
     expect(record).toMatchObject({ status: 'done', channel: 'sms' });
     expect(JSON.stringify(record)).not.toContain('mon secret');
     expect(JSON.stringify(record)).not.toContain('echo');
@@ -140,16 +173,26 @@ describe('Twilio messaging webhook (real signatures, real HTTP)', () => {
     const res = await postTwilio(t, MESSAGES_WEBHOOK, params);
     const messages = twimlMessages(res.body);
     expect(messages[0]).toMatch(/reçu votre fichier/);
-    const data = bot.activities.find((a) => a.id === params.MessageSid)!.channelData as SiraChannelData;
-    expect(data).toMatchObject({ numMedia: 1, mediaUrls: [media[0].url], mediaTypes: ['audio/ogg'] });
-    const record = await collection(t, 'inbound_messages').findOne({ messageSid: params.MessageSid });
+    const data = bot.activities.find((a) => a.id === params.MessageSid)!
+      .channelData as SiraChannelData;
+    expect(data).toMatchObject({
+      numMedia: 1,
+      mediaUrls: [media[0].url],
+      mediaTypes: ['audio/ogg'],
+    });
+    const record = await collection(t, 'inbound_messages').findOne({
+      messageSid: params.MessageSid,
+    });
     expect(record!.media).toEqual([{ url: media[0].url, contentType: 'audio/ogg' }]);
   });
 
   it('keeps SMS replies within the segment budget and GSM-7; WhatsApp keeps the text', async () => {
     const bambara = 'Aw ni ce! Sira bɛ se ka aw dɛmɛ ka dɔgɔtɔrɔso sɔrɔ. ';
     bot.reply = () => bambara.repeat(12);
-    const sms = twimlMessages((await postTwilio(t, MESSAGES_WEBHOOK, inboundParams({ from: '+22376000106', body: 'x' }))).body);
+    const sms = twimlMessages(
+      (await postTwilio(t, MESSAGES_WEBHOOK, inboundParams({ from: '+22376000106', body: 'x' })))
+        .body,
+    );
     expect(sms.length).toBeGreaterThan(1);
     sms.forEach((part, i) => {
       expect(part.startsWith(`${i + 1}/${sms.length} `)).toBe(true);
@@ -157,7 +200,13 @@ describe('Twilio messaging webhook (real signatures, real HTTP)', () => {
       expect(segmentCount(part)).toBeLessThanOrEqual(t.config.smsSegmentBudget);
     });
     const wa = twimlMessages(
-      (await postTwilio(t, MESSAGES_WEBHOOK, inboundParams({ from: 'whatsapp:+22376000106', body: 'x' }))).body,
+      (
+        await postTwilio(
+          t,
+          MESSAGES_WEBHOOK,
+          inboundParams({ from: 'whatsapp:+22376000106', body: 'x' }),
+        )
+      ).body,
     );
     expect(wa).toEqual([bambara.repeat(12).trim()]);
   });
@@ -166,7 +215,11 @@ describe('Twilio messaging webhook (real signatures, real HTTP)', () => {
     bot.reply = () => {
       throw new Error('boom');
     };
-    const res = await postTwilio(t, MESSAGES_WEBHOOK, inboundParams({ from: '+22376000107', body: 'x' }));
+    const res = await postTwilio(
+      t,
+      MESSAGES_WEBHOOK,
+      inboundParams({ from: '+22376000107', body: 'x' }),
+    );
     expect(res.status).toBe(200);
     expect(twimlMessages(res.body)[0]).toMatch(/problème/);
   });
@@ -181,7 +234,8 @@ describe('Twilio messaging webhook (real signatures, real HTTP)', () => {
       const res = await postTwilio(t, MESSAGES_WEBHOOK, params);
       expect(res.status).toBe(200);
       expect(twimlMessages(res.body)).toEqual([]);
-      const record = () => collection(t, 'inbound_messages').findOne({ messageSid: params.MessageSid });
+      const record = () =>
+        collection(t, 'inbound_messages').findOne({ messageSid: params.MessageSid });
       for (let i = 0; i < 100 && (await record())?.status !== 'done'; i++) await sleep(50);
       const contactId = bot.activities.find((a) => a.id === params.MessageSid)!.from!.id;
       expect(await t.app.get(OutboxService).listForContact(contactId)).toMatchObject([
@@ -200,11 +254,19 @@ describe('Twilio messaging webhook (real signatures, real HTTP)', () => {
     await postTwilio(t, MESSAGES_WEBHOOK, params);
     const activity = bot.activities.find((a) => a.id === params.MessageSid)!;
     const adapter = t.app.get(TwilioBotAdapter);
-    await adapter.continueConversation(TurnContext.getConversationReference(activity), async (context) => {
-      await context.sendActivity({ text: 'Rappel : rendez-vous à 9 h.', channelData: { kind: 'reminder', idempotencyKey: 'r-1' } });
-    });
+    await adapter.continueConversation(
+      TurnContext.getConversationReference(activity),
+      async (context) => {
+        await context.sendActivity({
+          text: 'Rappel : rendez-vous à 9 h.',
+          channelData: { kind: 'reminder', idempotencyKey: 'r-1' },
+        });
+      },
+    );
     const queued = await t.app.get(OutboxService).listForContact(activity.from!.id);
-    expect(queued).toMatchObject([{ kind: 'reminder', channel: 'sms', text: 'Rappel : rendez-vous à 9 h.', status: 'sink' }]);
+    expect(queued).toMatchObject([
+      { kind: 'reminder', channel: 'sms', text: 'Rappel : rendez-vous à 9 h.', status: 'sink' },
+    ]);
   });
 
   it('rejects an unsigned status callback and accepts a signed one', async () => {

@@ -41,14 +41,24 @@ describe('console static files (e2e)', () => {
 
   it('answers 304 when the browser already has the file', async () => {
     const first = await raw(`${t.baseUrl}/console/console.js`);
-    const again = await raw(`${t.baseUrl}/console/console.js`, { 'if-none-match': String(first.headers.etag) });
+    const again = await raw(`${t.baseUrl}/console/console.js`, {
+      'if-none-match': String(first.headers.etag),
+    });
     expect(again.status).toBe(304);
     expect(again.bytes).toBe(0);
   });
 
   it('keeps a first visit under 100 kB on the wire', async () => {
-    const paths = ['/console', '/console/console.css', '/console/sms.js', '/console/console.js', '/console/i18n/fr.json'];
-    const sizes = await Promise.all(paths.map((p) => raw(`${t.baseUrl}${p}`, { 'accept-encoding': 'gzip, deflate, br' })));
+    const paths = [
+      '/console',
+      '/console/console.css',
+      '/console/sms.js',
+      '/console/console.js',
+      '/console/i18n/fr.json',
+    ];
+    const sizes = await Promise.all(
+      paths.map((p) => raw(`${t.baseUrl}${p}`, { 'accept-encoding': 'gzip, deflate, br' })),
+    );
     expect(sizes.map((s) => s.status)).toEqual(paths.map(() => 200));
     const total = sizes.reduce((sum, s) => sum + s.bytes, 0);
     process.stdout.write(`console first visit on the wire: ${total} bytes\n`);

@@ -9,7 +9,15 @@ import { authHeader, LoggedIn, login, loginAs } from '../harness/auth';
 import { openTicket } from '../handoff/helpers';
 
 const SHOTS = join(__dirname, '../../test-results');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 // Script errors and CSP violations both surface here; the 401 of the boot-time refresh is expected.
 function watchErrors(page: Page): string[] {
@@ -39,7 +47,10 @@ describe('console in Chromium (e2e)', () => {
     mkdirSync(SHOTS, { recursive: true });
     t = await createTestApp();
     caseworker = await loginAs(t, 'caseworker', ['Kayes']);
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+    });
   });
 
   afterAll(async () => {
@@ -62,8 +73,16 @@ describe('console in Chromium (e2e)', () => {
       reason: 'crisis',
       needs: ['protection', 'shelter'],
       transcript: [
-        { at: new Date(Date.now() - 60_000), from: 'person', text: "Je suis à la gare routière, on m'a tout volé et je n'ai nulle part où dormir." },
-        { at: new Date(Date.now() - 55_000), from: 'bot', text: 'Un conseiller va vous répondre très vite. En cas de danger : Police 17.' },
+        {
+          at: new Date(Date.now() - 60_000),
+          from: 'person',
+          text: "Je suis à la gare routière, on m'a tout volé et je n'ai nulle part où dormir.",
+        },
+        {
+          at: new Date(Date.now() - 55_000),
+          from: 'bot',
+          text: 'Un conseiller va vous répondre très vite. En cas de danger : Police 17.',
+        },
       ],
     });
     const item = page.locator(`.qitem[data-id="${id}"]`);
@@ -79,7 +98,8 @@ describe('console in Chromium (e2e)', () => {
     await page.click('[data-action=claim]');
     await page.waitForSelector('[data-alert=claimed]');
 
-    const reply = 'Bonjour, je suis Awa du CNRM. Restez à la gare, un agent de la Croix-Rouge vient vous chercher dans 30 minutes.';
+    const reply =
+      'Bonjour, je suis Awa du CNRM. Restez à la gare, un agent de la Croix-Rouge vient vous chercher dans 30 minutes.';
     await page.fill('#reply-text', reply);
     await expect(page.locator('.reply-bar .seg').getAttribute('data-segments')).resolves.toBe('1');
     await page.fill('#reply-text', `${reply} ${reply}`);
@@ -114,7 +134,10 @@ describe('console in Chromium (e2e)', () => {
     await page.click(`.qitem[data-id="${id}"]`);
     await page.waitForSelector('[data-action=claim]');
 
-    const res = await fetch(`${t.baseUrl}/api/handoffs/${id}/claim`, { method: 'POST', headers: authHeader(colleague.token) });
+    const res = await fetch(`${t.baseUrl}/api/handoffs/${id}/claim`, {
+      method: 'POST',
+      headers: authHeader(colleague.token),
+    });
     expect(res.status).toBe(200);
     await page.click('[data-action=claim]');
     const alert = page.locator('[data-alert=claim-lost]');
@@ -135,9 +158,15 @@ describe('console in Chromium (e2e)', () => {
     await page.route('**/api/handoffs?status=waiting', async (route) => {
       if (expiredOnce) return route.continue();
       expiredOnce = true;
-      await route.fulfill({ status: 401, contentType: 'application/json', body: JSON.stringify({ statusCode: 401, code: 'TOKEN_EXPIRED' }) });
+      await route.fulfill({
+        status: 401,
+        contentType: 'application/json',
+        body: JSON.stringify({ statusCode: 401, code: 'TOKEN_EXPIRED' }),
+      });
     });
-    const refreshed = page.waitForResponse((res) => res.url().endsWith('/api/auth/refresh') && res.status() === 200);
+    const refreshed = page.waitForResponse(
+      (res) => res.url().endsWith('/api/auth/refresh') && res.status() === 200,
+    );
     await page.click('#queue-tabs [data-tab=waiting]');
     await page.click('#queue-tabs [data-tab=closed]');
     await refreshed;
@@ -175,13 +204,17 @@ describe('console in Chromium (e2e)', () => {
     await row.waitFor();
     expect(await row.textContent()).toContain('Ségou');
     await page.screenshot({ path: join(SHOTS, 'console-users.png') });
-    await expect(login(t.baseUrl, 'fatoumata.keita@cnrm.ml', 'un-mot-de-passe-long')).resolves.toMatchObject({
+    await expect(
+      login(t.baseUrl, 'fatoumata.keita@cnrm.ml', 'un-mot-de-passe-long'),
+    ).resolves.toMatchObject({
       user: { role: 'caseworker', regions: ['Kayes', 'Ségou'] },
     });
 
     await row.locator('[data-action=toggle-active]').click();
     await page.locator('#user-rows tr.inactive[data-email="fatoumata.keita@cnrm.ml"]').waitFor();
-    await expect(login(t.baseUrl, 'fatoumata.keita@cnrm.ml', 'un-mot-de-passe-long')).rejects.toThrow(/401/);
+    await expect(
+      login(t.baseUrl, 'fatoumata.keita@cnrm.ml', 'un-mot-de-passe-long'),
+    ).rejects.toThrow(/401/);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -204,7 +237,10 @@ describe('console in Chromium (e2e)', () => {
     ] as const;
     const codes: string[] = [];
     for (const [i, ticket] of seeded.entries()) {
-      const { contactId } = await openTicket(t, { region: ticket.region, needs: [...ticket.needs] });
+      const { contactId } = await openTicket(t, {
+        region: ticket.region,
+        needs: [...ticket.needs],
+      });
       const referral = await referrals.create({
         contactId,
         serviceId: `demo-${i}`,
@@ -217,7 +253,11 @@ describe('console in Chromium (e2e)', () => {
       codes.push(referral.code);
     }
     const first = (await referrals.list(supervisor.user, { code: codes[1] }))[0];
-    await referrals.changeStatus(supervisor.user, first.id, first.status === 'proposed' ? 'sent' : 'accepted');
+    await referrals.changeStatus(
+      supervisor.user,
+      first.id,
+      first.status === 'proposed' ? 'sent' : 'accepted',
+    );
 
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     const errors = watchErrors(page);
@@ -236,7 +276,9 @@ describe('console in Chromium (e2e)', () => {
     await page.waitForSelector('#chart-needs svg');
     await page.waitForSelector('#chart-open-age svg');
     expect(await page.locator('#nav a[data-view=dashboard]').textContent()).toBe('Dashboard');
-    const overflow = await page.evaluate<boolean>('document.documentElement.scrollWidth > window.innerWidth');
+    const overflow = await page.evaluate<boolean>(
+      'document.documentElement.scrollWidth > window.innerWidth',
+    );
     expect(overflow).toBe(false);
     await page.screenshot({ path: join(SHOTS, 'console-dashboard.png') });
     expect(errors).toEqual([]);

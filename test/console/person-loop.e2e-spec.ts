@@ -8,7 +8,15 @@ import { loginAs } from '../harness/auth';
 import { inboundParams, MESSAGES_WEBHOOK, postTwilio } from '../harness/twilio';
 
 const SHOTS = join(__dirname, '../../test-results');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 // The whole loop with the real bot: a person texts Sira (signed webhook), asks for a person with 0,
 // the ticket arrives live in the console, the caseworker answers, the person writes back, the case closes.
@@ -19,7 +27,10 @@ describe('console with a simulated person (e2e)', () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     t = await createTestApp();
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+    });
   });
 
   afterAll(async () => {
@@ -51,7 +62,10 @@ describe('console with a simulated person (e2e)', () => {
     await page.click('[data-action=claim]');
     await page.waitForSelector('[data-alert=claimed]');
 
-    await page.fill('#reply-text', "Bonjour, je m'appelle Awa. Quel type de travail cherchez-vous ?");
+    await page.fill(
+      '#reply-text',
+      "Bonjour, je m'appelle Awa. Quel type de travail cherchez-vous ?",
+    );
     await page.click('.reply button[type=submit]');
     await page.locator('.msg.caseworker', { hasText: 'Awa' }).waitFor();
 
@@ -61,7 +75,9 @@ describe('console with a simulated person (e2e)', () => {
 
     const ticket = await t.app.get(HandoffService).get(caseworker.user, id);
     const sent = await t.app.get(OutboxService).listForContact(ticket.contactId);
-    expect(sent.filter((m) => m.kind === 'caseworker').map((m) => m.text)).toEqual(["Bonjour, je m'appelle Awa. Quel type de travail cherchez-vous ?"]);
+    expect(sent.filter((m) => m.kind === 'caseworker').map((m) => m.text)).toEqual([
+      "Bonjour, je m'appelle Awa. Quel type de travail cherchez-vous ?",
+    ]);
 
     await page.click('[data-action=close]');
     await page.selectOption('#close-outcome', 'resolved');

@@ -39,14 +39,22 @@ describe('MongoStorage (botbuilder Storage on mongoose)', () => {
   it('creates, reads back with an eTag, and keeps the state sealed at rest', async () => {
     await sut.write({ 'sms/conversations/a': { flow: { place: 'Kayes' } } });
     const items = await sut.read(['sms/conversations/a', 'missing']);
-    expect(items['sms/conversations/a']).toEqual({ flow: { place: 'Kayes' }, eTag: expect.any(String) });
+    expect(items['sms/conversations/a']).toEqual({
+      flow: { place: 'Kayes' },
+      eTag: expect.any(String),
+    });
     expect(items.missing).toBeUndefined();
-    const raw = await connection.collection('bot_state').findOne({ _id: 'sms/conversations/a' as never });
+    const raw = await connection
+      .collection('bot_state')
+      .findOne({ _id: 'sms/conversations/a' as never });
     expect(raw?.data).not.toContain('Kayes');
   });
 
   it('answers reads asked in the same tick with one find, each caller with its own copy', async () => {
-    await sut.write({ 'users/b': { profile: { lang: 'fr' } }, 'sms/conversations/b': { flow: { n: 1 } } });
+    await sut.write({
+      'users/b': { profile: { lang: 'fr' } },
+      'sms/conversations/b': { flow: { n: 1 } },
+    });
     const find = jest.spyOn(connection.model(BotStateRecord.name), 'find');
     try {
       const [user, conversation, again] = await Promise.all([
@@ -56,7 +64,10 @@ describe('MongoStorage (botbuilder Storage on mongoose)', () => {
       ]);
       expect(find).toHaveBeenCalledTimes(1);
       expect(Object.keys(user)).toEqual(['users/b']);
-      expect(conversation['sms/conversations/b']).toEqual({ flow: { n: 1 }, eTag: expect.any(String) });
+      expect(conversation['sms/conversations/b']).toEqual({
+        flow: { n: 1 },
+        eTag: expect.any(String),
+      });
       expect(again['users/b']).toEqual(user['users/b']);
       expect(again['users/b']).not.toBe(user['users/b']);
     } finally {

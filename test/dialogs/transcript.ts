@@ -1,6 +1,12 @@
 import { randomInt } from 'node:crypto';
 import { TestApp } from '../harness/app';
-import { inboundParams, MESSAGES_WEBHOOK, newMessageSid, postTwilio, twimlMessages } from '../harness/twilio';
+import {
+  inboundParams,
+  MESSAGES_WEBHOOK,
+  newMessageSid,
+  postTwilio,
+  twimlMessages,
+} from '../harness/twilio';
 
 // A returnee's phone talking to Sira through the real webhook: signed like Twilio, answered in TwiML.
 export class Phone {

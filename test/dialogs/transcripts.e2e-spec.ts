@@ -46,11 +46,16 @@ describe('dialog transcripts through the Twilio webhook', () => {
     return sms ? toGsm7(raw) : raw;
   };
   const collection = (name: string) => t.app.get<Connection>(getConnectionToken()).collection(name);
-  const contactOf = async (phone: Phone) => (await t.app.get(ContactsService).findByPhone(phone.number))!.id;
+  const contactOf = async (phone: Phone) =>
+    (await t.app.get(ContactsService).findByPhone(phone.number))!.id;
   const referralsOf = async (phone: Phone) =>
-    collection('referrals').find({ contactId: await contactOf(phone) }).toArray();
+    collection('referrals')
+      .find({ contactId: await contactOf(phone) })
+      .toArray();
   const ticketsOf = async (phone: Phone) =>
-    collection('handoffs').find({ contactId: await contactOf(phone) }).toArray();
+    collection('handoffs')
+      .find({ contactId: await contactOf(phone) })
+      .toArray();
   // The bot's state of this person (one document: profile, and a conversation per channel).
   const stateKey = async (phone: Phone) => personStateKey(await contactOf(phone));
   const flowOf = async (phone: Phone): Promise<Flow> => {
@@ -70,12 +75,20 @@ describe('dialog transcripts through the Twilio webhook', () => {
 
   // The confirmation with the referral code (first reply), read through the locale template.
   function expectCode(replies: string[], lang: Lang, sms = true): string {
-    const template = text(lang, 'results.confirm', { name: '@@', place: '@@', phone: '@@', code: '##' }, sms)
+    const template = text(
+      lang,
+      'results.confirm',
+      { name: '@@', place: '@@', phone: '@@', code: '##' },
+      sms,
+    )
       .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
       .replaceAll('@@', '.+')
       .replace('##', `(${CODE})`);
     const code = replies[0].match(new RegExp(`^${template}`))?.[1];
-    expect({ reply: replies[0], code }).toEqual({ reply: replies[0], code: expect.stringMatching(CODE) });
+    expect({ reply: replies[0], code }).toEqual({
+      reply: replies[0],
+      code: expect.stringMatching(CODE),
+    });
     return code!;
   }
 
@@ -85,22 +98,25 @@ describe('dialog transcripts through the Twilio webhook', () => {
     ['bm', 'n bɛ Kayi, n mago bɛ baara la'],
   ];
 
-  it.each(fastPath)('%s fast path: need and place in the first message, code in ≤ 4 messages', async (lang, first) => {
-    const phone = new Phone(t);
-    expect(await phone.send(first)).toEqual([text(lang, 'consent.ask')]);
-    // Nothing is shared with a provider before consent.
-    expect(await referralsOf(phone)).toHaveLength(0);
-    expectResults(await phone.send('1'), lang);
-    const replies = await phone.send('1');
-    expect(replies).toHaveLength(1);
-    const code = expectCode(replies, lang);
-    expect(phone.sent).toBeLessThanOrEqual(4);
-    const referrals = await referralsOf(phone);
-    // The region is the one of the site shown (the service has sites in several regions).
-    expect(referrals.map((r) => [r.code, r.need, r.consentToShare, r.region])).toEqual([
-      [code, 'employment', true, 'Kayes'],
-    ]);
-  });
+  it.each(fastPath)(
+    '%s fast path: need and place in the first message, code in ≤ 4 messages',
+    async (lang, first) => {
+      const phone = new Phone(t);
+      expect(await phone.send(first)).toEqual([text(lang, 'consent.ask')]);
+      // Nothing is shared with a provider before consent.
+      expect(await referralsOf(phone)).toHaveLength(0);
+      expectResults(await phone.send('1'), lang);
+      const replies = await phone.send('1');
+      expect(replies).toHaveLength(1);
+      const code = expectCode(replies, lang);
+      expect(phone.sent).toBeLessThanOrEqual(4);
+      const referrals = await referralsOf(phone);
+      // The region is the one of the site shown (the service has sites in several regions).
+      expect(referrals.map((r) => [r.code, r.need, r.consentToShare, r.region])).toEqual([
+        [code, 'employment', true, 'Kayes'],
+      ]);
+    },
+  );
 
   it('WhatsApp: same path, Bambara letters kept (no SMS folding)', async () => {
     const phone = new Phone(t, 'whatsapp');
@@ -117,27 +133,32 @@ describe('dialog transcripts through the Twilio webhook', () => {
     ['bm', 'i ni sogoma', 'segu'],
   ];
 
-  it.each(menusOnly)('%s menus only: nothing named, code in ≤ 6 messages', async (lang, first, place) => {
-    const phone = new Phone(t);
-    const greeting = await phone.send(first);
-    // Language unknown from a bare greeting costs one question; otherwise consent comes first.
-    if (greeting[0] === text(lang, 'language.ask')) {
-      expect(await phone.send(String(['fr', 'en', 'bm'].indexOf(lang) + 1))).toEqual([text(lang, 'consent.ask')]);
-    } else {
-      expect(greeting).toEqual([text(lang, 'consent.ask')]);
-    }
-    const needs = await phone.send('1');
-    expect(needs[0]).toBe(text(lang, 'needs.ask'));
-    expect(needs[1]).toMatch(/^1 .+ 14 .+$/);
-    expect(await phone.send('1 3')).toEqual([text(lang, 'place.ask')]);
-    expectResults(await phone.send(place), lang);
-    const [confirm, ...next] = await phone.send('1');
-    expectCode([confirm], lang);
-    expect(phone.sent).toBeLessThanOrEqual(6);
-    // The second need (business) follows at once, nothing asked again.
-    expect(confirm.endsWith(text(lang, 'results.nextNeed'))).toBe(true);
-    expectResults(next, lang);
-  });
+  it.each(menusOnly)(
+    '%s menus only: nothing named, code in ≤ 6 messages',
+    async (lang, first, place) => {
+      const phone = new Phone(t);
+      const greeting = await phone.send(first);
+      // Language unknown from a bare greeting costs one question; otherwise consent comes first.
+      if (greeting[0] === text(lang, 'language.ask')) {
+        expect(await phone.send(String(['fr', 'en', 'bm'].indexOf(lang) + 1))).toEqual([
+          text(lang, 'consent.ask'),
+        ]);
+      } else {
+        expect(greeting).toEqual([text(lang, 'consent.ask')]);
+      }
+      const needs = await phone.send('1');
+      expect(needs[0]).toBe(text(lang, 'needs.ask'));
+      expect(needs[1]).toMatch(/^1 .+ 14 .+$/);
+      expect(await phone.send('1 3')).toEqual([text(lang, 'place.ask')]);
+      expectResults(await phone.send(place), lang);
+      const [confirm, ...next] = await phone.send('1');
+      expectCode([confirm], lang);
+      expect(phone.sent).toBeLessThanOrEqual(6);
+      // The second need (business) follows at once, nothing asked again.
+      expect(confirm.endsWith(text(lang, 'results.nextNeed'))).toBe(true);
+      expectResults(next, lang);
+    },
+  );
 
   it('goes on to the next need after a referral, and AUTRE skips a need', async () => {
     const phone = new Phone(t);
@@ -177,7 +198,9 @@ describe('dialog transcripts through the Twilio webhook', () => {
   it('a need and place given instead of the consent are kept, and not asked again', async () => {
     const phone = new Phone(t);
     expect(await phone.send('bonjour')).toEqual([text('fr', 'consent.ask')]);
-    expect(await phone.send('je cherche du travail a kayes')).toEqual([text('fr', 'consent.retry')]);
+    expect(await phone.send('je cherche du travail a kayes')).toEqual([
+      text('fr', 'consent.retry'),
+    ]);
     expectResults(await phone.send('oui'), 'fr');
   });
 
@@ -220,7 +243,9 @@ describe('dialog transcripts through the Twilio webhook', () => {
     const detail = await t.app.get(HandoffService).get(supervisor.user, String(tickets[0]._id));
     expect(detail.transcript.at(-1)).toMatchObject({
       from: 'bot',
-      text: t.app.get(I18nService).t('fr', 'dialogs:crisis.safety', { contacts: t.config.emergencyContacts }),
+      text: t.app
+        .get(I18nService)
+        .t('fr', 'dialogs:crisis.safety', { contacts: t.config.emergencyContacts }),
     });
     // While the ticket is open, messages go to it; the bot no longer runs the dialog.
     expect(await phone.send('allo ?')).toEqual([]);
@@ -233,7 +258,9 @@ describe('dialog transcripts through the Twilio webhook', () => {
     await phone.send('1');
     expect(await phone.send('zzz qqq')).toEqual([text('fr', 'needs.retry')]);
     expect(await phone.send('xkcd blorp')).toEqual([text('fr', 'handoff.notUnderstood')]);
-    expect((await ticketsOf(phone)).map((x) => [x.reason, x.urgent])).toEqual([['not_understood', false]]);
+    expect((await ticketsOf(phone)).map((x) => [x.reason, x.urgent])).toEqual([
+      ['not_understood', false],
+    ]);
     expect(await phone.send('merci')).toEqual([]);
   });
 
@@ -345,7 +372,9 @@ describe('dialog transcripts through the Twilio webhook', () => {
     await phone.send('AGENT');
     const [ticket] = await ticketsOf(phone);
     const supervisor = await loginAs(t, 'supervisor');
-    await t.app.get(HandoffService).close(supervisor.user, String(ticket._id), { outcome: 'resolved' });
+    await t.app
+      .get(HandoffService)
+      .close(supervisor.user, String(ticket._id), { outcome: 'resolved' });
     expect(await phone.send('je cherche du travail')).toEqual([text('fr', 'place.ask')]);
   });
 

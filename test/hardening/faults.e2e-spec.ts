@@ -49,14 +49,12 @@ describe('faults', () => {
       const queued: { to: string; contactId: string; id: string }[] = [];
       for (const to of people) {
         const contact = await t.app.get(ContactsService).upsertByPhone(to, 'sms');
-        const { id } = await t.app
-          .get(OutboxService)
-          .enqueue({
-            contactId: contact.id,
-            channel: 'sms',
-            text: 'votre rendez-vous',
-            kind: 'system',
-          });
+        const { id } = await t.app.get(OutboxService).enqueue({
+          contactId: contact.id,
+          channel: 'sms',
+          text: 'votre rendez-vous',
+          kind: 'system',
+        });
         queued.push({ to, contactId: contact.id, id });
       }
       const statusOf = async ({ contactId, id }: { contactId: string; id: string }) =>

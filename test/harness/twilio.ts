@@ -67,11 +67,23 @@ export async function postTwilio(
   const signature =
     options.signature !== undefined
       ? options.signature
-      : signTwilio(t.config.twilioAuthToken, `${t.config.publicBaseUrl}${path}`, options.signedParams ?? params);
+      : signTwilio(
+          t.config.twilioAuthToken,
+          `${t.config.publicBaseUrl}${path}`,
+          options.signedParams ?? params,
+        );
   const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
   if (signature !== null) headers['x-twilio-signature'] = signature;
-  const res = await fetch(`${t.baseUrl}${path}`, { method: 'POST', headers, body: new URLSearchParams(params).toString() });
-  return { status: res.status, body: await res.text(), contentType: res.headers.get('content-type') };
+  const res = await fetch(`${t.baseUrl}${path}`, {
+    method: 'POST',
+    headers,
+    body: new URLSearchParams(params).toString(),
+  });
+  return {
+    status: res.status,
+    body: await res.text(),
+    contentType: res.headers.get('content-type'),
+  };
 }
 
 // The texts of a TwiML <Response>, in order.
@@ -90,7 +102,11 @@ export function twimlMessages(twiml: string): string[] {
 @Module({})
 class TestBotModule {
   static register(bot: SiraBotHandler): DynamicModule {
-    return { module: TestBotModule, providers: [{ provide: SIRA_BOT, useValue: bot }], exports: [SIRA_BOT] };
+    return {
+      module: TestBotModule,
+      providers: [{ provide: SIRA_BOT, useValue: bot }],
+      exports: [SIRA_BOT],
+    };
   }
 }
 
@@ -170,7 +186,10 @@ export async function startTwilioStandIn(): Promise<TwilioStandIn> {
       };
       requests.push(request);
       let reply: StandInReply;
-      if (!/^\/2010-04-01\/Accounts\/AC\w+\/Messages\.json$/.test(request.path) || request.method !== 'POST') {
+      if (
+        !/^\/2010-04-01\/Accounts\/AC\w+\/Messages\.json$/.test(request.path) ||
+        request.method !== 'POST'
+      ) {
         reply = { status: 404, body: { code: 20404, message: 'not found', status: 404 } };
       } else {
         reply = handler?.(request) ?? failures.shift() ?? accepted(request);
@@ -193,7 +212,12 @@ export async function startTwilioStandIn(): Promise<TwilioStandIn> {
       for (let i = 0; i < times; i++) {
         failures.push({
           status,
-          body: { code: code ?? status * 100, message: `stand-in error ${status}`, more_info: '', status },
+          body: {
+            code: code ?? status * 100,
+            message: `stand-in error ${status}`,
+            more_info: '',
+            status,
+          },
         });
       }
     },

@@ -39,7 +39,13 @@ async function boot(env: Record<string, string>, db?: TestApp['db']): Promise<In
   jest.spyOn(options, 'now').mockImplementation(() => new Date(clock));
   // Jitter at its top: backoff is then exactly base·2^(n-1), capped.
   jest.spyOn(options, 'random').mockReturnValue(1);
-  return { t, sender, outbox: t.app.get(OutboxService), contacts: t.app.get(ContactsService), options };
+  return {
+    t,
+    sender,
+    outbox: t.app.get(OutboxService),
+    contacts: t.app.get(ContactsService),
+    options,
+  };
 }
 
 let clock = Date.now();
@@ -51,7 +57,8 @@ describe('outbox against a local Twilio API stand-in', () => {
   let b: Instance;
   let phoneSeq = 0;
   const phone = () => `+2237600${String(4000 + ++phoneSeq)}`;
-  const sentTo = (to: string) => standIn.requests.filter((r) => r.params.To === to || r.params.To === `whatsapp:${to}`);
+  const sentTo = (to: string) =>
+    standIn.requests.filter((r) => r.params.To === to || r.params.To === `whatsapp:${to}`);
 
   beforeAll(async () => {
     standIn = await startTwilioStandIn();
@@ -78,13 +85,20 @@ describe('outbox against a local Twilio API stand-in', () => {
   it('sends through the twilio client with the status callback, then follows status callbacks', async () => {
     const to = phone();
     const contact = await a.contacts.upsertByPhone(to, 'sms');
-    const queued = await a.outbox.enqueue({ contactId: contact.id, channel: 'sms', text: 'Votre rendez-vous est demain.', kind: 'reminder' });
+    const queued = await a.outbox.enqueue({
+      contactId: contact.id,
+      channel: 'sms',
+      text: 'Votre rendez-vous est demain.',
+      kind: 'reminder',
+    });
     expect(queued.status).toBe('queued');
     expect(await a.sender.tick()).toMatchObject({ sent: 1 });
 
     const [request] = sentTo(to);
     expect(request.path).toBe(`/2010-04-01/Accounts/${TEST_ACCOUNT_SID}/Messages.json`);
-    expect(request.authorization).toBe(`Basic ${Buffer.from(`${TEST_ACCOUNT_SID}:${TEST_AUTH_TOKEN}`).toString('base64')}`);
+    expect(request.authorization).toBe(
+      `Basic ${Buffer.from(`${TEST_ACCOUNT_SID}:${TEST_AUTH_TOKEN}`).toString('base64')}`,
+    );
     expect(request.params).toMatchObject({
       To: to,
       From: TEST_SMS_FROM,
@@ -96,7 +110,12 @@ describe('outbox against a local Twilio API stand-in', () => {
     expect(sent.twilioSid).toMatch(/^SM/);
 
     const callback = (MessageStatus: string, extra: Record<string, string> = {}) =>
-      postTwilio(a.t, STATUS_WEBHOOK, { MessageSid: sent.twilioSid!, MessageStatus, AccountSid: TEST_ACCOUNT_SID, ...extra });
+      postTwilio(a.t, STATUS_WEBHOOK, {
+        MessageSid: sent.twilioSid!,
+        MessageStatus,
+        AccountSid: TEST_ACCOUNT_SID,
+        ...extra,
+      });
     expect((await callback('delivered')).status).toBe(204);
     expect((await a.outbox.findById(queued.id))!.status).toBe('delivered');
     // A late "sent" does not move it back.
@@ -106,18 +125,39 @@ describe('outbox against a local Twilio API stand-in', () => {
 
   it('records undelivered with its ErrorCode', async () => {
     const contact = await a.contacts.upsertByPhone(phone(), 'sms');
-    const queued = await a.outbox.enqueue({ contactId: contact.id, channel: 'sms', text: 'x', kind: 'system' });
+    const queued = await a.outbox.enqueue({
+      contactId: contact.id,
+      channel: 'sms',
+      text: 'x',
+      kind: 'system',
+    });
     await a.sender.tick();
     const { twilioSid } = (await a.outbox.findById(queued.id))!;
-    await postTwilio(a.t, STATUS_WEBHOOK, { MessageSid: twilioSid!, MessageStatus: 'undelivered', ErrorCode: '30003' });
-    expect(await a.outbox.findById(queued.id)).toMatchObject({ status: 'undelivered', errorCode: '30003' });
+    await postTwilio(a.t, STATUS_WEBHOOK, {
+      MessageSid: twilioSid!,
+      MessageStatus: 'undelivered',
+      ErrorCode: '30003',
+    });
+    expect(await a.outbox.findById(queued.id)).toMatchObject({
+      status: 'undelivered',
+      errorCode: '30003',
+    });
   });
 
   it('retries a 503 with backoff and gives up after a bounded number of tries, marking it failed', async () => {
     const to = phone();
-    standIn.respondWith((req) => (req.params.To === to ? { status: 503, body: { code: 20503, message: 'unavailable', status: 503 } } : null));
+    standIn.respondWith((req) =>
+      req.params.To === to
+        ? { status: 503, body: { code: 20503, message: 'unavailable', status: 503 } }
+        : null,
+    );
     const contact = await a.contacts.upsertByPhone(to, 'sms');
-    const queued = await a.outbox.enqueue({ contactId: contact.id, channel: 'sms', text: 'Bonjour', kind: 'followup' });
+    const queued = await a.outbox.enqueue({
+      contactId: contact.id,
+      channel: 'sms',
+      text: 'Bonjour',
+      kind: 'followup',
+    });
     const max = a.options.maxAttempts;
     for (let attempt = 1; attempt <= max; attempt++) {
       await a.sender.tick();
@@ -129,12 +169,21 @@ describe('outbox against a local Twilio API stand-in', () => {
     }
     await a.sender.tick();
     expect(sentTo(to)).toHaveLength(max);
-    expect(await a.outbox.findById(queued.id)).toMatchObject({ status: 'failed', attempts: max, errorCode: '20503', reason: 'max_attempts' });
+    expect(await a.outbox.findById(queued.id)).toMatchObject({
+      status: 'failed',
+      attempts: max,
+      errorCode: '20503',
+      reason: 'max_attempts',
+    });
   });
 
   it('waits longer after each failure (exponential backoff)', async () => {
     const to = phone();
-    standIn.respondWith((req) => (req.params.To === to ? { status: 429, body: { code: 20429, message: 'slow down', status: 429 } } : null));
+    standIn.respondWith((req) =>
+      req.params.To === to
+        ? { status: 429, body: { code: 20429, message: 'slow down', status: 429 } }
+        : null,
+    );
     const contact = await a.contacts.upsertByPhone(to, 'sms');
     await a.outbox.enqueue({ contactId: contact.id, channel: 'sms', text: 'x', kind: 'system' });
     await a.sender.tick();
@@ -158,10 +207,17 @@ describe('outbox against a local Twilio API stand-in', () => {
     const to = phone();
     let failures = 2;
     standIn.respondWith((req) =>
-      req.params.To === to && failures-- > 0 ? { status: 500, body: { code: 20500, message: 'oops', status: 500 } } : null,
+      req.params.To === to && failures-- > 0
+        ? { status: 500, body: { code: 20500, message: 'oops', status: 500 } }
+        : null,
     );
     const contact = await a.contacts.upsertByPhone(to, 'sms');
-    const queued = await a.outbox.enqueue({ contactId: contact.id, channel: 'sms', text: 'x', kind: 'system' });
+    const queued = await a.outbox.enqueue({
+      contactId: contact.id,
+      channel: 'sms',
+      text: 'x',
+      kind: 'system',
+    });
     for (let i = 0; i < 3; i++) {
       await a.sender.tick();
       advance(a.options.maxBackoffMs);
@@ -172,9 +228,16 @@ describe('outbox against a local Twilio API stand-in', () => {
   it('retries when the connection drops without an answer', async () => {
     const to = phone();
     let drops = 1;
-    standIn.respondWith((req) => (req.params.To === to && drops-- > 0 ? { status: 0, drop: true } : null));
+    standIn.respondWith((req) =>
+      req.params.To === to && drops-- > 0 ? { status: 0, drop: true } : null,
+    );
     const contact = await a.contacts.upsertByPhone(to, 'sms');
-    const queued = await a.outbox.enqueue({ contactId: contact.id, channel: 'sms', text: 'x', kind: 'system' });
+    const queued = await a.outbox.enqueue({
+      contactId: contact.id,
+      channel: 'sms',
+      text: 'x',
+      kind: 'system',
+    });
     expect(await a.sender.tick()).toMatchObject({ retried: 1 });
     advance(a.options.maxBackoffMs);
     expect(await a.sender.tick()).toMatchObject({ sent: 1 });
@@ -186,7 +249,12 @@ describe('outbox against a local Twilio API stand-in', () => {
     const provider = phone();
     const contact = await a.contacts.upsertByPhone(person, 'sms');
     await a.contacts.optOut(contact.id, 'sms', new Date());
-    const refused = await a.outbox.enqueue({ contactId: contact.id, channel: 'sms', text: 'x', kind: 'followup' });
+    const refused = await a.outbox.enqueue({
+      contactId: contact.id,
+      channel: 'sms',
+      text: 'x',
+      kind: 'followup',
+    });
     expect(refused.status).toBe('refused');
     const queued = await a.outbox.enqueue({
       contactId: contact.id,
@@ -203,14 +271,27 @@ describe('outbox against a local Twilio API stand-in', () => {
 
   it('does not retry what Twilio rejects, and records a Twilio-side opt-out', async () => {
     const to = phone();
-    standIn.respondWith((req) => (req.params.To === to ? { status: 400, body: { code: 21610, message: 'unsubscribed', status: 400 } } : null));
+    standIn.respondWith((req) =>
+      req.params.To === to
+        ? { status: 400, body: { code: 21610, message: 'unsubscribed', status: 400 } }
+        : null,
+    );
     const contact = await a.contacts.upsertByPhone(to, 'sms');
-    const queued = await a.outbox.enqueue({ contactId: contact.id, channel: 'sms', text: 'x', kind: 'system' });
+    const queued = await a.outbox.enqueue({
+      contactId: contact.id,
+      channel: 'sms',
+      text: 'x',
+      kind: 'system',
+    });
     await a.sender.tick();
     advance(a.options.maxBackoffMs);
     await a.sender.tick();
     expect(sentTo(to)).toHaveLength(1);
-    expect(await a.outbox.findById(queued.id)).toMatchObject({ status: 'failed', reason: 'rejected', errorCode: '21610' });
+    expect(await a.outbox.findById(queued.id)).toMatchObject({
+      status: 'failed',
+      reason: 'rejected',
+      errorCode: '21610',
+    });
     expect(await a.contacts.isOptedOut(contact.id)).toBe(true);
   });
 
@@ -221,7 +302,12 @@ describe('outbox against a local Twilio API stand-in', () => {
     const otherContact = await a.contacts.upsertByPhone(other, 'sms');
     await a.outbox.enqueue({ contactId: contact.id, channel: 'sms', text: 'un', kind: 'system' });
     await a.outbox.enqueue({ contactId: contact.id, channel: 'sms', text: 'deux', kind: 'system' });
-    await a.outbox.enqueue({ contactId: otherContact.id, channel: 'sms', text: 'autre', kind: 'system' });
+    await a.outbox.enqueue({
+      contactId: otherContact.id,
+      channel: 'sms',
+      text: 'autre',
+      kind: 'system',
+    });
     await a.sender.tick();
     expect(sentTo(to).map((r) => r.params.Body)).toEqual(['un']);
     expect(sentTo(other)).toHaveLength(1);
@@ -236,9 +322,19 @@ describe('outbox against a local Twilio API stand-in', () => {
   it('shapes SMS before storing: numbered parts within budget, sent in order', async () => {
     const to = phone();
     const contact = await a.contacts.upsertByPhone(to, 'sms');
-    const long = 'Le centre de santé communautaire de Kati vous reçoit du lundi au vendredi, de 8 h à 16 h. '.repeat(8);
-    await a.outbox.enqueue({ contactId: contact.id, channel: 'sms', text: long, kind: 'caseworker' });
-    const stored = (await a.outbox.listForContact(contact.id)).filter((m) => m.kind === 'caseworker');
+    const long =
+      'Le centre de santé communautaire de Kati vous reçoit du lundi au vendredi, de 8 h à 16 h. '.repeat(
+        8,
+      );
+    await a.outbox.enqueue({
+      contactId: contact.id,
+      channel: 'sms',
+      text: long,
+      kind: 'caseworker',
+    });
+    const stored = (await a.outbox.listForContact(contact.id)).filter(
+      (m) => m.kind === 'caseworker',
+    );
     expect(stored.length).toBeGreaterThan(1);
     for (let i = 0; i < stored.length; i++) {
       await a.sender.tick();
@@ -255,7 +351,13 @@ describe('outbox against a local Twilio API stand-in', () => {
 
   it('returns the same message for the same idempotency key', async () => {
     const contact = await a.contacts.upsertByPhone(phone(), 'sms');
-    const input = { contactId: contact.id, channel: 'sms' as const, text: 'x', kind: 'followup' as const, idempotencyKey: 'k-1' };
+    const input = {
+      contactId: contact.id,
+      channel: 'sms' as const,
+      text: 'x',
+      kind: 'followup' as const,
+      idempotencyKey: 'k-1',
+    };
     const [first, second] = await Promise.all([a.outbox.enqueue(input), a.outbox.enqueue(input)]);
     expect(second.id).toBe(first.id);
     expect(await a.outbox.listForContact(contact.id)).toHaveLength(1);
@@ -285,29 +387,76 @@ describe('outbox against a local Twilio API stand-in', () => {
       const waOnly = phone();
       await a.contacts.upsertByPhone(both, 'sms');
       // The person writes on WhatsApp through the real webhook.
-      await postTwilio(a.t, MESSAGES_WEBHOOK, inboundParams({ from: `whatsapp:${both}`, body: 'salut' }));
-      await postTwilio(a.t, MESSAGES_WEBHOOK, inboundParams({ from: `whatsapp:${waOnly}`, body: 'salut' }));
+      await postTwilio(
+        a.t,
+        MESSAGES_WEBHOOK,
+        inboundParams({ from: `whatsapp:${both}`, body: 'salut' }),
+      );
+      await postTwilio(
+        a.t,
+        MESSAGES_WEBHOOK,
+        inboundParams({ from: `whatsapp:${waOnly}`, body: 'salut' }),
+      );
       const bothId = (await a.contacts.findByPhone(both))!.id;
       const waId = (await a.contacts.findByPhone(waOnly))!.id;
 
-      const inWindow = await a.outbox.enqueue({ contactId: bothId, channel: 'whatsapp', text: 'Bonjour ɛ', kind: 'caseworker' });
-      expect(await a.outbox.findById(inWindow.id)).toMatchObject({ channel: 'whatsapp', status: 'queued', text: 'Bonjour ɛ' });
+      const inWindow = await a.outbox.enqueue({
+        contactId: bothId,
+        channel: 'whatsapp',
+        text: 'Bonjour ɛ',
+        kind: 'caseworker',
+      });
+      expect(await a.outbox.findById(inWindow.id)).toMatchObject({
+        channel: 'whatsapp',
+        status: 'queued',
+        text: 'Bonjour ɛ',
+      });
       await a.sender.tick();
-      expect(sentTo(both)[0].params).toMatchObject({ To: `whatsapp:${both}`, From: TEST_WHATSAPP_FROM, Body: 'Bonjour ɛ' });
+      expect(sentTo(both)[0].params).toMatchObject({
+        To: `whatsapp:${both}`,
+        From: TEST_WHATSAPP_FROM,
+        Body: 'Bonjour ɛ',
+      });
 
       // Queued inside the window but not sent before it closed: held, not sent free-form.
-      const late = await a.outbox.enqueue({ contactId: waId, channel: 'whatsapp', text: 'tard', kind: 'caseworker' });
+      const late = await a.outbox.enqueue({
+        contactId: waId,
+        channel: 'whatsapp',
+        text: 'tard',
+        kind: 'caseworker',
+      });
       advance(25 * HOUR);
       expect(await a.sender.tick()).toMatchObject({ held: 1, sent: 0 });
-      expect(await a.outbox.findById(late.id)).toMatchObject({ status: 'held', reason: 'whatsapp_window' });
+      expect(await a.outbox.findById(late.id)).toMatchObject({
+        status: 'held',
+        reason: 'whatsapp_window',
+      });
 
-      const viaSms = await a.outbox.enqueue({ contactId: bothId, channel: 'whatsapp', text: 'Bonjour ɛ', kind: 'caseworker' });
-      expect(await a.outbox.findById(viaSms.id)).toMatchObject({ channel: 'sms', text: 'Bonjour e', reason: 'whatsapp_window' });
+      const viaSms = await a.outbox.enqueue({
+        contactId: bothId,
+        channel: 'whatsapp',
+        text: 'Bonjour ɛ',
+        kind: 'caseworker',
+      });
+      expect(await a.outbox.findById(viaSms.id)).toMatchObject({
+        channel: 'sms',
+        text: 'Bonjour e',
+        reason: 'whatsapp_window',
+      });
 
-      const held = await a.outbox.enqueue({ contactId: waId, channel: 'whatsapp', text: 'Bonjour', kind: 'caseworker' });
+      const held = await a.outbox.enqueue({
+        contactId: waId,
+        channel: 'whatsapp',
+        text: 'Bonjour',
+        kind: 'caseworker',
+      });
       expect(held.status).toBe('held');
       // The person writes again: the held message may leave.
-      await postTwilio(a.t, MESSAGES_WEBHOOK, inboundParams({ from: `whatsapp:${waOnly}`, body: 'je suis là' }));
+      await postTwilio(
+        a.t,
+        MESSAGES_WEBHOOK,
+        inboundParams({ from: `whatsapp:${waOnly}`, body: 'je suis là' }),
+      );
       expect((await a.outbox.findById(held.id))!.status).toBe('queued');
       expect((await a.outbox.findById(late.id))!.status).toBe('queued');
     });
@@ -318,8 +467,16 @@ describe('outbox against a local Twilio API stand-in', () => {
       try {
         const to = phone();
         const contact = await c.contacts.upsertByPhone(`whatsapp:${to}`, 'whatsapp');
-        const queued = await c.outbox.enqueue({ contactId: contact.id, channel: 'whatsapp', text: 'Votre dossier avance', kind: 'followup' });
-        expect(await c.outbox.findById(queued.id)).toMatchObject({ channel: 'whatsapp', contentSid: `HX${'a'.repeat(32)}` });
+        const queued = await c.outbox.enqueue({
+          contactId: contact.id,
+          channel: 'whatsapp',
+          text: 'Votre dossier avance',
+          kind: 'followup',
+        });
+        expect(await c.outbox.findById(queued.id)).toMatchObject({
+          channel: 'whatsapp',
+          contentSid: `HX${'a'.repeat(32)}`,
+        });
         await c.sender.tick();
         const [request] = sentTo(to);
         expect(request.params.ContentSid).toBe(`HX${'a'.repeat(32)}`);

@@ -2,7 +2,11 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
 // One botbuilder storage item (conversation or user state). The state is sealed with FieldCipher:
 // it holds what the person wrote (answers, a short transcript for the caseworker).
-@Schema({ collection: 'bot_state', versionKey: false, timestamps: { createdAt: false, updatedAt: true } })
+@Schema({
+  collection: 'bot_state',
+  versionKey: false,
+  timestamps: { createdAt: false, updatedAt: true },
+})
 export class BotStateRecord {
   @Prop({ type: String, required: true })
   _id!: string;

@@ -50,13 +50,16 @@ export class SimulatorController {
   @Get('api/strings')
   strings(@Query('lng') lng?: string): { lang: string; strings: Record<string, string> } {
     const lang = isLang(lng) ? lng : DEFAULT_LANG;
-    const channels = loadLocaleResources()[lang]?.channels as { simulator?: Record<string, string> } | undefined;
+    const channels = loadLocaleResources()[lang]?.channels as
+      { simulator?: Record<string, string> } | undefined;
     return { lang, strings: channels?.simulator ?? {} };
   }
 
   @Post('api/send')
   @HttpCode(200)
-  async send(@Body() dto: SimulatorSendDto): Promise<{ status: number; messageSid: string; twiml: string }> {
+  async send(
+    @Body() dto: SimulatorSendDto,
+  ): Promise<{ status: number; messageSid: string; twiml: string }> {
     const phone = this.contacts.normalise(dto.phone);
     const messageSid = `SM${randomBytes(16).toString('hex')}`;
     const whatsapp = dto.channel === 'whatsapp';
@@ -82,7 +85,10 @@ export class SimulatorController {
     );
     const res = await fetch(`${this.selfUrl()}${WEBHOOK_PATH}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-twilio-signature': signature,
+      },
       body: new URLSearchParams(params).toString(),
     });
     return { status: res.status, messageSid, twiml: await res.text() };
@@ -94,7 +100,9 @@ export class SimulatorController {
   async messages(@Query('phone') phone?: string) {
     const contact = phone ? await this.contacts.findByPhone(phone) : null;
     if (!contact) return [];
-    const mine = (await this.outbox.listForContact(contact.id)).filter((m) => m.kind !== 'provider');
+    const mine = (await this.outbox.listForContact(contact.id)).filter(
+      (m) => m.kind !== 'provider',
+    );
     return mine.map((m) => ({
       id: m.id,
       channel: m.channel,

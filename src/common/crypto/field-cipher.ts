@@ -17,15 +17,25 @@ export class FieldCipher {
     const cipher = createCipheriv('aes-256-gcm', this.key(keyId), iv);
     const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
     const tag = cipher.getAuthTag();
-    return [VERSION, keyId, iv.toString('base64url'), tag.toString('base64url'), body.toString('base64url')].join(':');
+    return [
+      VERSION,
+      keyId,
+      iv.toString('base64url'),
+      tag.toString('base64url'),
+      body.toString('base64url'),
+    ].join(':');
   }
 
   decrypt(stored: string): string {
     const [version, keyId, iv, tag, body] = stored.split(':');
-    if (version !== VERSION || body === undefined) throw new FieldCipherError('not an encrypted value');
+    if (version !== VERSION || body === undefined)
+      throw new FieldCipherError('not an encrypted value');
     const decipher = createDecipheriv('aes-256-gcm', this.key(keyId), Buffer.from(iv, 'base64url'));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-    return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+    return Buffer.concat([
+      decipher.update(Buffer.from(body, 'base64url')),
+      decipher.final(),
+    ]).toString('utf8');
   }
 
   keyIdOf(stored: string): string | null {

@@ -1,4 +1,11 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
 import type { Response } from 'express';
 import { Error as MongooseError } from 'mongoose';
 
@@ -21,10 +28,19 @@ export class AllExceptionsFilter implements ExceptionFilter {
   private describe(exception: unknown): { status: number; body: Record<string, unknown> } {
     if (exception instanceof HttpException) {
       const response = exception.getResponse();
-      const body = typeof response === 'string' ? { message: response } : (response as Record<string, unknown>);
-      return { status: exception.getStatus(), body: { statusCode: exception.getStatus(), ...body } };
+      const body =
+        typeof response === 'string'
+          ? { message: response }
+          : (response as Record<string, unknown>);
+      return {
+        status: exception.getStatus(),
+        body: { statusCode: exception.getStatus(), ...body },
+      };
     }
-    if (exception instanceof MongooseError.ValidationError || exception instanceof MongooseError.CastError) {
+    if (
+      exception instanceof MongooseError.ValidationError ||
+      exception instanceof MongooseError.CastError
+    ) {
       return {
         status: HttpStatus.BAD_REQUEST,
         body: { statusCode: 400, error: 'Bad Request', message: exception.message },

@@ -14,7 +14,9 @@ export function loadLocaleResources(dir = LOCALES_DIR): Resource {
     resources[lng] = {};
     if (!existsSync(folder)) continue;
     for (const file of readdirSync(folder).filter((f) => f.endsWith('.json'))) {
-      resources[lng][basename(file, '.json')] = JSON.parse(readFileSync(join(folder, file), 'utf8'));
+      resources[lng][basename(file, '.json')] = JSON.parse(
+        readFileSync(join(folder, file), 'utf8'),
+      );
     }
   }
   return resources;

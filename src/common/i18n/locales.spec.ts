@@ -15,8 +15,7 @@ describe('locales', () => {
   const namespaces = new Set(LANGS.flatMap((lng) => Object.keys(resources[lng] ?? {})));
 
   it.each([...namespaces])('namespace "%s" has the same keys in fr, en and bm', (ns) => {
-    const keysOf = (lng: string) =>
-      flatten((resources[lng]?.[ns] ?? {}) as Tree).sort();
+    const keysOf = (lng: string) => flatten((resources[lng]?.[ns] ?? {}) as Tree).sort();
     expect(keysOf('en')).toEqual(keysOf('fr'));
     expect(keysOf('bm')).toEqual(keysOf('fr'));
   });

@@ -87,4 +87,7 @@ export class OutboundMessage {
 
 export type OutboundMessageDocument = HydratedDocument<OutboundMessage>;
 export const OutboundMessageSchema = SchemaFactory.createForClass(OutboundMessage);
-OutboundMessageSchema.index({ twilioSid: 1 }, { unique: true, partialFilterExpression: { twilioSid: { $type: 'string' } } });
+OutboundMessageSchema.index(
+  { twilioSid: 1 },
+  { unique: true, partialFilterExpression: { twilioSid: { $type: 'string' } } },
+);

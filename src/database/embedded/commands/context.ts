@@ -77,7 +77,10 @@ export function select(coll: Collection | undefined, sel: Selection): Doc[] {
       }
     }
     if (matched && direct) return matched.slice(sel.skip ?? 0, wanted);
-    const cursor = compileFilter(matched ? {} : filter).find<Doc>(matched ?? candidates, projection);
+    const cursor = compileFilter(matched ? {} : filter).find<Doc>(
+      matched ?? candidates,
+      projection,
+    );
     if (sel.collation) cursor.collation(sel.collation as unknown as CollationSpec);
     if (hasSort && sel.sort) cursor.sort(sel.sort);
     if (sel.skip) cursor.skip(sel.skip);
