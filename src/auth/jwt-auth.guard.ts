@@ -14,14 +14,21 @@ export class JwtAuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const token = bearerToken(req) ?? (this.allowsQueryToken(context) ? queryToken(req) : undefined);
+    const token =
+      bearerToken(req) ?? (this.allowsQueryToken(context) ? queryToken(req) : undefined);
     if (!token) throw new AuthException(AuthExceptionCode.TOKEN_MISSING, 'Authentication required');
     req.user = await this.auth.verifyAccessToken(token);
+    req.accessToken = token;
     return true;
   }
 
   private allowsQueryToken(context: ExecutionContext): boolean {
-    return this.reflector.getAllAndOverride<boolean>(QUERY_TOKEN_KEY, [context.getHandler(), context.getClass()]) === true;
+    return (
+      this.reflector.getAllAndOverride<boolean>(QUERY_TOKEN_KEY, [
+        context.getHandler(),
+        context.getClass(),
+      ]) === true
+    );
   }
 }
 

@@ -17,21 +17,18 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { Observable, filter, interval, map, merge, takeUntil } from 'rxjs';
+import { Observable } from 'rxjs';
 import { AllowQueryToken, ApiAuth } from '../auth/api-auth.decorator';
-import { CurrentUser } from '../auth/current-user.decorator';
+import { CurrentAccessToken, CurrentUser } from '../auth/current-user.decorator';
 import { AuthUser } from '../auth/role';
 import { CloseHandoffDto } from './dto/close-handoff.dto';
 import { HandoffDetailView, HandoffSummaryView, ReplyResultView } from './dto/handoff.response';
 import { ListHandoffsQuery } from './dto/list-handoffs.query';
 import { ReplyDto } from './dto/reply.dto';
 import { TransferHandoffDto } from './dto/transfer-handoff.dto';
-import { HandoffEvents } from './handoff-events';
-import { canSee } from './handoff-rules';
 import { HandoffService } from './handoff.service';
 import { HandoffDetail, HandoffSummary, ReplyResult } from './handoff.types';
-
-const HEARTBEAT_MS = 25_000;
+import { QueueStream } from './queue-stream';
 
 @ApiTags('handoffs')
 @ApiAuth('caseworker', 'supervisor', 'admin')
@@ -39,7 +36,7 @@ const HEARTBEAT_MS = 25_000;
 export class HandoffController {
   constructor(
     private readonly handoffs: HandoffService,
-    private readonly events: HandoffEvents,
+    private readonly queueStream: QueueStream,
   ) {}
 
   @Get()
@@ -53,19 +50,16 @@ export class HandoffController {
   }
 
   // Declared before ':id' so "events" is not taken for an id. Data: HandoffQueueEvent as JSON,
-  // or {"type":"ping"} every 25 s to keep proxies from closing an idle stream.
+  // {"type":"ping"} every 25 s to keep proxies from closing an idle stream, and last
+  // {"type":"ended","reason":CODE} when the account or token no longer allows it (see QueueStream).
   @Sse('events')
   @AllowQueryToken()
   @ApiOperation({ summary: 'Server-sent events: queue changes visible to the caller' })
-  stream(@CurrentUser() user: AuthUser): Observable<MessageEvent> {
-    const changes = this.events.events$.pipe(
-      filter((event) => canSee(user, event)),
-      map((event): MessageEvent => ({ data: event })),
-    );
-    const heartbeat = interval(HEARTBEAT_MS).pipe(
-      map((): MessageEvent => ({ data: { type: 'ping' } })),
-    );
-    return merge(changes, heartbeat).pipe(takeUntil(this.events.closing$));
+  stream(
+    @CurrentUser() user: AuthUser,
+    @CurrentAccessToken() token: string,
+  ): Observable<MessageEvent> {
+    return this.queueStream.open(token, user);
   }
 
   @Get(':id')

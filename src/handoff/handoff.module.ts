@@ -9,6 +9,7 @@ import { HandoffEvents } from './handoff-events';
 import { HandoffSlaJob } from './handoff-sla.job';
 import { HandoffController } from './handoff.controller';
 import { HandoffService } from './handoff.service';
+import { DEFAULT_QUEUE_STREAM_OPTIONS, QUEUE_STREAM_OPTIONS, QueueStream } from './queue-stream';
 import { Handoff, HandoffSchema } from './schemas/handoff.schema';
 import {
   HandoffEventRecord,
@@ -34,6 +35,8 @@ import {
     HandoffService,
     HandoffEvents,
     HandoffSlaJob,
+    QueueStream,
+    { provide: QUEUE_STREAM_OPTIONS, useValue: DEFAULT_QUEUE_STREAM_OPTIONS },
     { provide: Clock, useClass: SystemClock },
   ],
   exports: [HandoffService, HandoffEvents, Clock],

@@ -1,7 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 import { HandoffService } from '../../src/handoff/handoff.service';
+import { DEFAULT_QUEUE_STREAM_OPTIONS, QUEUE_STREAM_OPTIONS } from '../../src/handoff/queue-stream';
 import { OutboxService } from '../../src/outbox/outbox.service';
 import { ReferralsService } from '../../src/referrals/referrals.service';
 import { createTestApp, TestApp } from '../harness/app';
@@ -45,7 +46,13 @@ describe('console in Chromium (e2e)', () => {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    t = await createTestApp();
+    // The live stream checks the account on every event (production: at most every 5 s).
+    t = await createTestApp({}, undefined, {
+      override: (b) =>
+        b
+          .overrideProvider(QUEUE_STREAM_OPTIONS)
+          .useValue({ ...DEFAULT_QUEUE_STREAM_OPTIONS, recheckMs: 0 }),
+    });
     caseworker = await loginAs(t, 'caseworker', ['Kayes']);
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -182,6 +189,38 @@ describe('console in Chromium (e2e)', () => {
     await page.waitForSelector('#view-login:not([hidden])');
     await page.reload();
     await page.waitForSelector('#view-login:not([hidden])');
+    await page.close();
+  });
+
+  it('sends a caseworker back to the login screen, saying why, when their account is deactivated while the console is open', async () => {
+    const colleague = await loginAs(t, 'caseworker', ['Kayes']);
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await logIn(page, t, colleague);
+    await page.waitForSelector('#live.on');
+
+    const admin = await login(t.baseUrl, t.config.adminEmail, t.config.adminPassword);
+    const deactivated = await fetch(`${t.baseUrl}/api/users/${colleague.user.id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', ...authHeader(admin.token) },
+      body: JSON.stringify({ active: false }),
+    });
+    expect(deactivated.status).toBe(200);
+    const { id } = await openTicket(t, { region: 'Kayes' });
+
+    await page.waitForSelector('#view-login:not([hidden])');
+    const shown = await page.locator('#login-error').textContent();
+    const closedTexts = ['fr', 'en', 'bm'].map(
+      (lng) =>
+        (
+          JSON.parse(
+            readFileSync(join(__dirname, `../../locales/${lng}/console.json`), 'utf8'),
+          ) as {
+            login: { closed: string };
+          }
+        ).login.closed,
+    );
+    expect(closedTexts).toContain(shown);
+    expect(await page.locator(`.qitem[data-id="${id}"]`).count()).toBe(0);
     await page.close();
   });
 

@@ -303,6 +303,7 @@
       var event;
       try { event = JSON.parse(message.data); } catch (e) { return; }
       if (!event || event.type === 'ping') return;
+      if (event.type === 'ended') { streamEnded(event.reason); return; }
       scheduleRefresh(event.ticketId);
     };
     source.onerror = function () {
@@ -315,6 +316,18 @@
         refresh().then(function () { if (state.user) connectStream(); });
       }, sseFailures >= 3 ? 60000 : 2000 * sseFailures);
     };
+  }
+
+  // The server ended the stream: a closed account goes back to the login screen saying why; an
+  // expired token reconnects with a fresh one.
+  function streamEnded(reason) {
+    if (source) source.close();
+    source = null;
+    if (reason === 'ACCOUNT_DEACTIVATED' || reason === 'ACCOUNT_NOT_FOUND') { endSession('login.closed'); return; }
+    refresh().then(function (ok) {
+      if (!state.user) return;
+      if (ok) connectStream(); else endSession('login.expired');
+    });
   }
 
   function startPolling() {
