@@ -1,5 +1,10 @@
 import { applyDecorators, SetMetadata, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiQuery, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiQuery,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { RolesGuard } from './roles.guard';
 import { Role } from './role';
@@ -11,8 +16,12 @@ export function ApiAuth(...roles: Role[]): MethodDecorator & ClassDecorator {
     SetMetadata(ROLES_KEY, roles),
     UseGuards(JwtAuthGuard, RolesGuard),
     ApiBearerAuth(),
-    ApiUnauthorizedResponse({ description: 'Missing, invalid or expired access token, or a deactivated or deleted account' }),
-    ...(roles.length ? [ApiForbiddenResponse({ description: `Requires role: ${roles.join(', ')}` })] : []),
+    ApiUnauthorizedResponse({
+      description: 'Missing, invalid or expired access token, or a deactivated or deleted account',
+    }),
+    ...(roles.length
+      ? [ApiForbiddenResponse({ description: `Requires role: ${roles.join(', ')}` })]
+      : []),
   );
 }
 
@@ -21,6 +30,10 @@ export function ApiAuth(...roles: Role[]): MethodDecorator & ClassDecorator {
 export function AllowQueryToken(): MethodDecorator & ClassDecorator {
   return applyDecorators(
     SetMetadata(QUERY_TOKEN_KEY, true),
-    ApiQuery({ name: 'access_token', required: false, description: 'Access token (EventSource cannot set headers)' }),
+    ApiQuery({
+      name: 'access_token',
+      required: false,
+      description: 'Access token (EventSource cannot set headers)',
+    }),
   );
 }

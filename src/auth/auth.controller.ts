@@ -24,12 +24,19 @@ export class AuthController {
   @ApiOperation({ summary: 'Log in; also sets the httpOnly refresh cookie' })
   @ApiOkResponse({ type: SessionDto })
   @ApiTooManyRequestsResponse({ description: 'Too many failures for this email from this address' })
-  async login(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<SessionDto> {
+  async login(
+    @Body() dto: LoginDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SessionDto> {
     try {
       return this.respond(res, await this.auth.login(dto.email, dto.password, req.ip ?? 'unknown'));
     } catch (error) {
       if (error instanceof AuthException && error.code === AuthExceptionCode.TOO_MANY_ATTEMPTS) {
-        res.setHeader('Retry-After', String((error.getResponse() as { retryAfterSeconds: number }).retryAfterSeconds));
+        res.setHeader(
+          'Retry-After',
+          String((error.getResponse() as { retryAfterSeconds: number }).retryAfterSeconds),
+        );
       }
       throw error;
     }
@@ -39,7 +46,10 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'New access token from the refresh cookie (rotated on every use)' })
   @ApiOkResponse({ type: SessionDto })
-  async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<SessionDto> {
+  async refresh(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SessionDto> {
     try {
       return this.respond(res, await this.auth.refresh(readCookie(req, REFRESH_COOKIE)));
     } catch (error) {

@@ -62,13 +62,23 @@ export class AuthService implements OnModuleInit {
       if (lockMs > 0) {
         // Visible to supervisors in the audit log: repeated lockouts mean someone is guessing.
         const id = user?.id ?? 'unknown';
-        await this.audit.record({ id, email: email.trim().toLowerCase().slice(0, 254) }, 'auth.lockout', { type: 'user', id });
+        await this.audit.record(
+          { id, email: email.trim().toLowerCase().slice(0, 254) },
+          'auth.lockout',
+          { type: 'user', id },
+        );
         throw tooMany(lockMs);
       }
-      throw new AuthException(AuthExceptionCode.INVALID_CREDENTIALS, 'Email or password is incorrect');
+      throw new AuthException(
+        AuthExceptionCode.INVALID_CREDENTIALS,
+        'Email or password is incorrect',
+      );
     }
     await this.throttle.clear(email, ip);
-    await this.audit.record({ id: user.id, email: user.email }, 'auth.login', { type: 'user', id: user.id });
+    await this.audit.record({ id: user.id, email: user.email }, 'auth.login', {
+      type: 'user',
+      id: user.id,
+    });
     return this.issue(user, randomUUID());
   }
 
@@ -103,14 +113,20 @@ export class AuthService implements OnModuleInit {
 
   async logout(refreshToken: string | undefined): Promise<void> {
     if (!refreshToken) return;
-    const row = await this.sessions.findOne({ tokenHash: sha256(refreshToken) }).lean().exec();
+    const row = await this.sessions
+      .findOne({ tokenHash: sha256(refreshToken) })
+      .lean()
+      .exec();
     if (row) await this.revokeFamily(row.familyId, new Date());
   }
 
   async verifyAccessToken(token: string): Promise<AuthUser> {
     let claims: AccessClaims;
     try {
-      claims = await this.jwt.verifyAsync<AccessClaims>(token, { ...JWT_OPTIONS, algorithms: ['HS256'] });
+      claims = await this.jwt.verifyAsync<AccessClaims>(token, {
+        ...JWT_OPTIONS,
+        algorithms: ['HS256'],
+      });
     } catch (error) {
       if (error instanceof TokenExpiredError) {
         throw new AuthException(AuthExceptionCode.TOKEN_EXPIRED, 'Access token expired');
@@ -124,20 +140,38 @@ export class AuthService implements OnModuleInit {
     // so a deactivation or a role/region change applies to the very next request. One lean _id read
     // per request and no cache: a per-process cache would let another instance serve a stale role.
     const account = await this.users.findAccountState(claims.sub);
-    if (!account) throw new AuthException(AuthExceptionCode.ACCOUNT_NOT_FOUND, 'This account no longer exists');
-    if (!account.active) throw new AuthException(AuthExceptionCode.ACCOUNT_DEACTIVATED, 'This account has been deactivated');
+    if (!account)
+      throw new AuthException(AuthExceptionCode.ACCOUNT_NOT_FOUND, 'This account no longer exists');
+    if (!account.active)
+      throw new AuthException(
+        AuthExceptionCode.ACCOUNT_DEACTIVATED,
+        'This account has been deactivated',
+      );
     return { id: account.id, email: account.email, role: account.role, regions: account.regions };
   }
 
   // Exposed for tests (e.g. an already-expired token); expiresInSeconds may be negative.
   signAccessToken(user: AuthUser, expiresInSeconds = ACCESS_TOKEN_TTL_SECONDS): string {
     const now = Math.floor(Date.now() / 1000);
-    const claims = { sub: user.id, email: user.email, role: user.role, regions: user.regions, typ: 'access', iat: now, exp: now + expiresInSeconds };
+    const claims = {
+      sub: user.id,
+      email: user.email,
+      role: user.role,
+      regions: user.regions,
+      typ: 'access',
+      iat: now,
+      exp: now + expiresInSeconds,
+    };
     return this.jwt.sign(claims, JWT_OPTIONS);
   }
 
   private async issue(user: PublicUser, familyId: string): Promise<Session> {
-    const authUser: AuthUser = { id: user.id, email: user.email, role: user.role, regions: user.regions };
+    const authUser: AuthUser = {
+      id: user.id,
+      email: user.email,
+      role: user.role,
+      regions: user.regions,
+    };
     const refreshToken = randomBytes(32).toString('base64url');
     await this.sessions.create({
       tokenHash: sha256(refreshToken),
@@ -155,7 +189,9 @@ export class AuthService implements OnModuleInit {
   }
 
   private async revokeFamily(familyId: string, now: Date): Promise<void> {
-    await this.sessions.updateMany({ familyId, revokedAt: null }, { $set: { revokedAt: now } }).exec();
+    await this.sessions
+      .updateMany({ familyId, revokedAt: null }, { $set: { revokedAt: now } })
+      .exec();
   }
 }
 
@@ -165,9 +201,16 @@ function sha256(value: string): string {
 
 function tooMany(ms: number): AuthException {
   const retryAfterSeconds = Math.ceil(ms / 1000);
-  return new AuthException(AuthExceptionCode.TOO_MANY_ATTEMPTS, 'Too many failed attempts; try again later', { retryAfterSeconds });
+  return new AuthException(
+    AuthExceptionCode.TOO_MANY_ATTEMPTS,
+    'Too many failed attempts; try again later',
+    { retryAfterSeconds },
+  );
 }
 
 function invalidRefresh(): AuthException {
-  return new AuthException(AuthExceptionCode.REFRESH_INVALID, 'Session expired; please log in again');
+  return new AuthException(
+    AuthExceptionCode.REFRESH_INVALID,
+    'Session expired; please log in again',
+  );
 }

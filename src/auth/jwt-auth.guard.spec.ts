@@ -23,9 +23,17 @@ class SampleController {
   admin(): void {}
 }
 
-const caseworker: AuthUser = { id: 'u1', email: 'cw@test.sira', role: 'caseworker', regions: ['Kayes'] };
+const caseworker: AuthUser = {
+  id: 'u1',
+  email: 'cw@test.sira',
+  role: 'caseworker',
+  regions: ['Kayes'],
+};
 
-function contextFor(handler: keyof SampleController, req: Record<string, unknown>): ExecutionContext {
+function contextFor(
+  handler: keyof SampleController,
+  req: Record<string, unknown>,
+): ExecutionContext {
   return {
     getHandler: () => SampleController.prototype[handler],
     getClass: () => SampleController,
@@ -34,7 +42,11 @@ function contextFor(handler: keyof SampleController, req: Record<string, unknown
 }
 
 describe('JwtAuthGuard', () => {
-  const auth = { verifyAccessToken: jest.fn(async (token: string) => (token === 'good' ? caseworker : Promise.reject(new Error('bad')))) };
+  const auth = {
+    verifyAccessToken: jest.fn(async (token: string) =>
+      token === 'good' ? caseworker : Promise.reject(new Error('bad')),
+    ),
+  };
   const sut = new JwtAuthGuard(new Reflector(), auth as unknown as AuthService);
 
   it('reads the bearer header and sets req.user', async () => {
@@ -66,6 +78,8 @@ describe('RolesGuard', () => {
     expect(() => sut.canActivate(contextFor('admin', { user: caseworker }))).toThrow(
       expect.objectContaining({ status: 403 }) as Error,
     );
-    expect(sut.canActivate(contextFor('admin', { user: { ...caseworker, role: 'supervisor' } }))).toBe(true);
+    expect(
+      sut.canActivate(contextFor('admin', { user: { ...caseworker, role: 'supervisor' } })),
+    ).toBe(true);
   });
 });

@@ -11,7 +11,10 @@ export class LoginThrottleService {
 
   // Milliseconds until the lock lifts, or 0 when login may be tried.
   async lockedFor(email: string, ip: string, now = new Date()): Promise<number> {
-    const row = await this.attempts.findOne({ key: keyOf(email, ip) }).lean().exec();
+    const row = await this.attempts
+      .findOne({ key: keyOf(email, ip) })
+      .lean()
+      .exec();
     const until = row?.lockedUntil?.getTime() ?? 0;
     return Math.max(0, until - now.getTime());
   }
@@ -29,7 +32,9 @@ export class LoginThrottleService {
       .lean()
       .exec();
     if (!row || row.failures < LOGIN_MAX_FAILURES) return 0;
-    await this.attempts.updateOne({ key }, { $set: { failures: 0, lockedUntil: expiresAt, expiresAt } }).exec();
+    await this.attempts
+      .updateOne({ key }, { $set: { failures: 0, lockedUntil: expiresAt, expiresAt } })
+      .exec();
     return LOGIN_LOCK_MS;
   }
 

@@ -7,7 +7,9 @@ import { ConsoleAssets } from './console-assets';
 
 describe('ConsoleAssets', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'sira-console-'));
-  const sut = new ConsoleAssets(AppConfig.load({ NODE_ENV: 'test', DATA_DIR: dataDir, SMS_SEGMENT_BUDGET: '3' }));
+  const sut = new ConsoleAssets(
+    AppConfig.load({ NODE_ENV: 'test', DATA_DIR: dataDir, SMS_SEGMENT_BUDGET: '3' }),
+  );
 
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
@@ -18,7 +20,9 @@ describe('ConsoleAssets', () => {
   });
 
   it('tells the page the SMS segment budget', () => {
-    expect(sut.file('index.html')!.body.toString()).toContain('<meta name="sms-budget" content="3">');
+    expect(sut.file('index.html')!.body.toString()).toContain(
+      '<meta name="sms-budget" content="3">',
+    );
   });
 
   it('serves gzip that unpacks to the same bytes, with a stable ETag', () => {

@@ -32,12 +32,18 @@ export class ConsoleAssets {
   constructor(config: AppConfig) {
     for (const [name, type] of Object.entries(FILES)) {
       let text = readFileSync(join(PUBLIC_DIR, name), 'utf8');
-      if (name === 'index.html') text = text.replace('__SMS_BUDGET__', String(config.smsSegmentBudget));
+      if (name === 'index.html')
+        text = text.replace('__SMS_BUDGET__', String(config.smsSegmentBudget));
       this.files.set(name, asset(type, Buffer.from(text)));
     }
     for (const lng of LANGS) {
-      const json = JSON.parse(readFileSync(join(LOCALES_DIR, lng, 'console.json'), 'utf8')) as unknown;
-      this.locales.set(lng, asset('application/json; charset=utf-8', Buffer.from(JSON.stringify(json))));
+      const json = JSON.parse(
+        readFileSync(join(LOCALES_DIR, lng, 'console.json'), 'utf8'),
+      ) as unknown;
+      this.locales.set(
+        lng,
+        asset('application/json; charset=utf-8', Buffer.from(JSON.stringify(json))),
+      );
     }
   }
 

@@ -33,10 +33,13 @@ describe('console SMS counter (public/sms.js)', () => {
     '中文'.repeat(40),
   ];
 
-  it.each(samples.map((s) => [s.slice(0, 30), s]))('agrees with the server on "%s"', (_label, text) => {
-    expect(sut.toGsm7(text)).toBe(toGsm7(text));
-    expect(sut.count(text).segments).toBe(segmentCount(toGsm7(text)));
-  });
+  it.each(samples.map((s) => [s.slice(0, 30), s]))(
+    'agrees with the server on "%s"',
+    (_label, text) => {
+      expect(sut.toGsm7(text)).toBe(toGsm7(text));
+      expect(sut.count(text).segments).toBe(segmentCount(toGsm7(text)));
+    },
+  );
 
   it('agrees on random mixes of GSM, extension, accented and non-GSM characters', () => {
     const alphabet = [...'abc XYZ 019.,', ...'éèàçœ’«»', ...'{}[]~€^|', ...'ɛɔɲŋ', '🙂', 'Ж', '\n'];
@@ -44,8 +47,14 @@ describe('console SMS counter (public/sms.js)', () => {
     const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let i = 0; i < 300; i++) {
       const length = Math.floor(random() * 400);
-      const text = Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
-      expect({ text, segments: sut.count(text).segments }).toEqual({ text, segments: segmentCount(toGsm7(text)) });
+      const text = Array.from(
+        { length },
+        () => alphabet[Math.floor(random() * alphabet.length)],
+      ).join('');
+      expect({ text, segments: sut.count(text).segments }).toEqual({
+        text,
+        segments: segmentCount(toGsm7(text)),
+      });
     }
   });
 

@@ -60,7 +60,9 @@ export class HandoffService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     try {
       const open = await this.handoffs.find({ open: true }, { contactId: 1 }).lean<Lean[]>().exec();
-      await this.contacts.markTicketHints(open.map((doc) => ({ contactId: doc.contactId, ticketId: doc._id.toString() })));
+      await this.contacts.markTicketHints(
+        open.map((doc) => ({ contactId: doc.contactId, ticketId: doc._id.toString() })),
+      );
     } catch (error) {
       this.logger.warn(`ticket hints of open tickets not checked: ${(error as Error).message}`);
     }
@@ -73,7 +75,8 @@ export class HandoffService implements OnApplicationBootstrap {
     const existing = await this.findExisting(input);
     if (existing) {
       // Already open: its person's hint is made sure of (a ticket from before hints, a failed start-up check).
-      if (existing.open) await this.contacts.markTicketHint(existing.contactId, existing._id.toString());
+      if (existing.open)
+        await this.contacts.markTicketHint(existing.contactId, existing._id.toString());
       return { id: await this.raiseIfMoreUrgent(existing, input), created: false };
     }
     const now = this.clock.now();

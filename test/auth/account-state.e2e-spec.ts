@@ -29,15 +29,24 @@ describe('access tokens follow the account (e2e)', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: cw.email, password: cw.password }),
     });
-    const cookie = session.headers.getSetCookie().find((c) => c.startsWith('sira_refresh='))!.split(';')[0];
+    const cookie = session.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('sira_refresh='))!
+      .split(';')[0];
     expect((await call(t, 'GET', '/api/auth/me', cw.token)).status).toBe(200);
 
     expect((await patchUser(cw.user.id, { active: false })).status).toBe(200);
 
     const me = await call(t, 'GET', '/api/auth/me', cw.token);
-    expect(me).toEqual({ status: 401, body: expect.objectContaining({ code: 'ACCOUNT_DEACTIVATED' }) as unknown });
+    expect(me).toEqual({
+      status: 401,
+      body: expect.objectContaining({ code: 'ACCOUNT_DEACTIVATED' }) as unknown,
+    });
     expect((await call(t, 'GET', '/api/handoffs', cw.token)).status).toBe(401);
-    const refresh = await fetch(`${t.baseUrl}/api/auth/refresh`, { method: 'POST', headers: { cookie } });
+    const refresh = await fetch(`${t.baseUrl}/api/auth/refresh`, {
+      method: 'POST',
+      headers: { cookie },
+    });
     expect(refresh.status).toBe(401);
 
     // Reactivating gives the same token its access back: nothing was revoked, only checked.
@@ -51,7 +60,10 @@ describe('access tokens follow the account (e2e)', () => {
     await users.deleteOne({ _id: new Types.ObjectId(cw.user.id) });
 
     const me = await call(t, 'GET', '/api/auth/me', cw.token);
-    expect(me).toEqual({ status: 401, body: expect.objectContaining({ code: 'ACCOUNT_NOT_FOUND' }) as unknown });
+    expect(me).toEqual({
+      status: 401,
+      body: expect.objectContaining({ code: 'ACCOUNT_NOT_FOUND' }) as unknown,
+    });
   });
 
   it('applies a role change to the next request with the same token', async () => {
@@ -61,7 +73,9 @@ describe('access tokens follow the account (e2e)', () => {
     expect((await patchUser(sup.user.id, { role: 'caseworker' })).status).toBe(200);
 
     expect((await call(t, 'GET', '/api/audit', sup.token)).status).toBe(403);
-    expect((await call(t, 'GET', '/api/auth/me', sup.token)).body).toMatchObject({ role: 'caseworker' });
+    expect((await call(t, 'GET', '/api/auth/me', sup.token)).body).toMatchObject({
+      role: 'caseworker',
+    });
   });
 
   it('applies a region change to the next request: a removed region is no longer visible or claimable', async () => {
@@ -76,7 +90,10 @@ describe('access tokens follow the account (e2e)', () => {
     expect(after.status).toBe(200);
     expect(after.body.map((s) => s.id)).not.toContain(inMopti.id);
     const claim = await call(t, 'POST', `/api/handoffs/${inMopti.id}/claim`, cw.token);
-    expect(claim).toEqual({ status: 403, body: expect.objectContaining({ code: 'HANDOFF_OUT_OF_REGION' }) as unknown });
+    expect(claim).toEqual({
+      status: 403,
+      body: expect.objectContaining({ code: 'HANDOFF_OUT_OF_REGION' }) as unknown,
+    });
 
     // And a region added is usable at once too.
     const inSegou = await openTicket(t, { region: 'Ségou' });

@@ -6,7 +6,12 @@ import { createTestApp, TestApp } from '../harness/app';
 import { startTestDatabase } from '../harness/database';
 import { authHeader, login, loginAs } from '../harness/auth';
 
-async function post(t: TestApp, path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+async function post(
+  t: TestApp,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return fetch(`${t.baseUrl}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
@@ -33,9 +38,16 @@ describe('auth (e2e)', () => {
 
   describe('login', () => {
     it('returns a short-lived access token, the user and an httpOnly refresh cookie', async () => {
-      const res = await post(t, '/api/auth/login', { email: t.config.adminEmail.toUpperCase(), password: t.config.adminPassword });
+      const res = await post(t, '/api/auth/login', {
+        email: t.config.adminEmail.toUpperCase(),
+        password: t.config.adminPassword,
+      });
       expect(res.status).toBe(200);
-      const body = (await res.json()) as { accessToken: string; expiresIn: number; user: { email: string; role: string } };
+      const body = (await res.json()) as {
+        accessToken: string;
+        expiresIn: number;
+        user: { email: string; role: string };
+      };
       expect(body.expiresIn).toBe(900);
       expect(body.user).toMatchObject({ email: t.config.adminEmail, role: 'admin' });
       const cookie = res.headers.getSetCookie().find((c) => c.startsWith('sira_refresh='));
@@ -45,12 +57,22 @@ describe('auth (e2e)', () => {
 
       const me = await fetch(`${t.baseUrl}/api/auth/me`, { headers: authHeader(body.accessToken) });
       expect(me.status).toBe(200);
-      expect(await me.json()).toMatchObject({ email: t.config.adminEmail, role: 'admin', regions: [] });
+      expect(await me.json()).toMatchObject({
+        email: t.config.adminEmail,
+        role: 'admin',
+        regions: [],
+      });
     });
 
     it('answers a wrong password and an unknown email the same way', async () => {
-      const wrong = await post(t, '/api/auth/login', { email: t.config.adminEmail, password: 'not-the-password' });
-      const unknown = await post(t, '/api/auth/login', { email: 'nobody@test.sira', password: 'not-the-password' });
+      const wrong = await post(t, '/api/auth/login', {
+        email: t.config.adminEmail,
+        password: 'not-the-password',
+      });
+      const unknown = await post(t, '/api/auth/login', {
+        email: 'nobody@test.sira',
+        password: 'not-the-password',
+      });
       expect(wrong.status).toBe(401);
       expect(unknown.status).toBe(401);
       expect(await unknown.json()).toEqual(await wrong.json());
@@ -75,7 +97,10 @@ describe('auth (e2e)', () => {
       const cw = await loginAs(t, 'caseworker');
       const statuses: number[] = [];
       for (let i = 0; i < 5; i++) {
-        statuses.push((await post(t, '/api/auth/login', { email: cw.email, password: 'wrong-password' })).status);
+        statuses.push(
+          (await post(t, '/api/auth/login', { email: cw.email, password: 'wrong-password' }))
+            .status,
+        );
       }
       expect(statuses).toEqual([401, 401, 401, 401, 429]);
 
@@ -85,7 +110,10 @@ describe('auth (e2e)', () => {
       expect(await locked.json()).toMatchObject({ code: 'TOO_MANY_ATTEMPTS' });
 
       const admin = await loginAs(t, 'admin');
-      const audit = await fetch(`${t.baseUrl}/api/audit?action=auth.lockout&actorId=${cw.user.id}`, { headers: authHeader(admin.token) });
+      const audit = await fetch(
+        `${t.baseUrl}/api/audit?action=auth.lockout&actorId=${cw.user.id}`,
+        { headers: authHeader(admin.token) },
+      );
       expect(((await audit.json()) as { total: number }).total).toBe(1);
 
       // Another account from the same address is not affected.
@@ -95,15 +123,28 @@ describe('auth (e2e)', () => {
 
     it('counts failures across instances sharing the database', async () => {
       const second = await createTestApp(
-        { TEST_DB_NAME: t.config.mongodbUri!.split('/').pop()!.split('?')[0], ENCRYPTION_KEY: t.config.encryptionKeys.get(t.config.encryptionKeyId)!.toString('hex'), JWT_SECRET: t.config.jwtSecret },
+        {
+          TEST_DB_NAME: t.config.mongodbUri!.split('/').pop()!.split('?')[0],
+          ENCRYPTION_KEY: t.config.encryptionKeys.get(t.config.encryptionKeyId)!.toString('hex'),
+          JWT_SECRET: t.config.jwtSecret,
+        },
         t.db,
       );
       try {
         const cw = await loginAs(t, 'caseworker');
-        for (let i = 0; i < 3; i++) await post(t, '/api/auth/login', { email: cw.email, password: 'wrong-password' });
-        expect((await post(second, '/api/auth/login', { email: cw.email, password: 'wrong-password' })).status).toBe(401);
-        expect((await post(second, '/api/auth/login', { email: cw.email, password: 'wrong-password' })).status).toBe(429);
-        expect((await post(t, '/api/auth/login', { email: cw.email, password: cw.password })).status).toBe(429);
+        for (let i = 0; i < 3; i++)
+          await post(t, '/api/auth/login', { email: cw.email, password: 'wrong-password' });
+        expect(
+          (await post(second, '/api/auth/login', { email: cw.email, password: 'wrong-password' }))
+            .status,
+        ).toBe(401);
+        expect(
+          (await post(second, '/api/auth/login', { email: cw.email, password: 'wrong-password' }))
+            .status,
+        ).toBe(429);
+        expect(
+          (await post(t, '/api/auth/login', { email: cw.email, password: cw.password })).status,
+        ).toBe(429);
       } finally {
         await second.close();
       }
@@ -122,8 +163,18 @@ describe('auth (e2e)', () => {
     it('rejects a token signed with another secret', async () => {
       const cw = await loginAs(t, 'caseworker');
       const [header, , signature] = cw.token.split('.');
-      const forged = Buffer.from(JSON.stringify({ sub: cw.user.id, email: cw.email, role: 'admin', regions: [], typ: 'access' })).toString('base64url');
-      const res = await fetch(`${t.baseUrl}/api/users`, { headers: authHeader(`${header}.${forged}.${signature}`) });
+      const forged = Buffer.from(
+        JSON.stringify({
+          sub: cw.user.id,
+          email: cw.email,
+          role: 'admin',
+          regions: [],
+          typ: 'access',
+        }),
+      ).toString('base64url');
+      const res = await fetch(`${t.baseUrl}/api/users`, {
+        headers: authHeader(`${header}.${forged}.${signature}`),
+      });
       expect(res.status).toBe(401);
     });
 
@@ -147,7 +198,12 @@ describe('auth (e2e)', () => {
 
       expect((await post(t, '/api/auth/refresh', {}, { cookie: cookie1 })).status).toBe(401);
 
-      const out = await post(t, '/api/auth/logout', {}, { cookie: cookie2, ...authHeader(body.accessToken) });
+      const out = await post(
+        t,
+        '/api/auth/logout',
+        {},
+        { cookie: cookie2, ...authHeader(body.accessToken) },
+      );
       expect(out.status).toBe(204);
       expect((await post(t, '/api/auth/refresh', {}, { cookie: cookie2 })).status).toBe(401);
     });
@@ -162,8 +218,12 @@ describe('auth (e2e)', () => {
       const cw = await loginAs(t, 'caseworker');
       const sup = await loginAs(t, 'supervisor');
       const admin = await loginAs(t, 'admin');
-      expect((await fetch(`${t.baseUrl}/api/users`, { headers: authHeader(cw.token) })).status).toBe(403);
-      expect((await fetch(`${t.baseUrl}/api/users`, { headers: authHeader(sup.token) })).status).toBe(403);
+      expect(
+        (await fetch(`${t.baseUrl}/api/users`, { headers: authHeader(cw.token) })).status,
+      ).toBe(403);
+      expect(
+        (await fetch(`${t.baseUrl}/api/users`, { headers: authHeader(sup.token) })).status,
+      ).toBe(403);
       const list = await fetch(`${t.baseUrl}/api/users`, { headers: authHeader(admin.token) });
       expect(list.status).toBe(200);
       const users = (await list.json()) as { email: string; passwordHash?: string }[];
@@ -174,10 +234,19 @@ describe('auth (e2e)', () => {
     it('lets supervisors and admins read the audit log, not caseworkers', async () => {
       const cw = await loginAs(t, 'caseworker');
       const sup = await loginAs(t, 'supervisor');
-      expect((await fetch(`${t.baseUrl}/api/audit`, { headers: authHeader(cw.token) })).status).toBe(403);
-      const res = await fetch(`${t.baseUrl}/api/audit?action=auth.login&actorId=${cw.user.id}&limit=5`, { headers: authHeader(sup.token) });
+      expect(
+        (await fetch(`${t.baseUrl}/api/audit`, { headers: authHeader(cw.token) })).status,
+      ).toBe(403);
+      const res = await fetch(
+        `${t.baseUrl}/api/audit?action=auth.login&actorId=${cw.user.id}&limit=5`,
+        { headers: authHeader(sup.token) },
+      );
       expect(res.status).toBe(200);
-      const page = (await res.json()) as { items: { actorEmail: string; action: string }[]; total: number; limit: number };
+      const page = (await res.json()) as {
+        items: { actorEmail: string; action: string }[];
+        total: number;
+        limit: number;
+      };
       expect(page.limit).toBe(5);
       expect(page.total).toBe(1);
       expect(page.items[0]).toMatchObject({ actorEmail: cw.email, action: 'auth.login' });
@@ -188,16 +257,47 @@ describe('auth (e2e)', () => {
     it('lowercases emails, refuses duplicates and invalid bodies', async () => {
       const admin = await loginAs(t, 'admin');
       const create = (body: unknown) => post(t, '/api/users', body, authHeader(admin.token));
-      const created = await create({ email: 'Awa.Traore@CNRM.ml', password: 'long-enough-1', role: 'caseworker', regions: ['Kayes', 'Kayes'] });
+      const created = await create({
+        email: 'Awa.Traore@CNRM.ml',
+        password: 'long-enough-1',
+        role: 'caseworker',
+        regions: ['Kayes', 'Kayes'],
+      });
       expect(created.status).toBe(201);
-      expect(await created.json()).toMatchObject({ email: 'awa.traore@cnrm.ml', regions: ['Kayes'], active: true });
-      expect((await create({ email: 'awa.traore@cnrm.ml', password: 'long-enough-1', role: 'caseworker' })).status).toBe(409);
-      expect((await create({ email: 'x@test.sira', password: 'short', role: 'caseworker' })).status).toBe(400);
-      expect((await create({ email: 'y@test.sira', password: 'long-enough-1', role: 'root' })).status).toBe(400);
-      const unknownRegion = await create({ email: 'z@test.sira', password: 'long-enough-1', role: 'caseworker', regions: ['Atlantis'] });
+      expect(await created.json()).toMatchObject({
+        email: 'awa.traore@cnrm.ml',
+        regions: ['Kayes'],
+        active: true,
+      });
+      expect(
+        (
+          await create({
+            email: 'awa.traore@cnrm.ml',
+            password: 'long-enough-1',
+            role: 'caseworker',
+          })
+        ).status,
+      ).toBe(409);
+      expect(
+        (await create({ email: 'x@test.sira', password: 'short', role: 'caseworker' })).status,
+      ).toBe(400);
+      expect(
+        (await create({ email: 'y@test.sira', password: 'long-enough-1', role: 'root' })).status,
+      ).toBe(400);
+      const unknownRegion = await create({
+        email: 'z@test.sira',
+        password: 'long-enough-1',
+        role: 'caseworker',
+        regions: ['Atlantis'],
+      });
       expect(unknownRegion.status).toBe(400);
       expect(await unknownRegion.json()).toMatchObject({ code: 'UNKNOWN_REGION' });
-      const spelled = await create({ email: 'w@test.sira', password: 'long-enough-1', role: 'caseworker', regions: ['segou', 'MENAKA'] });
+      const spelled = await create({
+        email: 'w@test.sira',
+        password: 'long-enough-1',
+        role: 'caseworker',
+        regions: ['segou', 'MENAKA'],
+      });
       expect(await spelled.json()).toMatchObject({ regions: ['Ségou', 'Ménaka'] });
     });
 
@@ -230,13 +330,17 @@ describe('first admin (e2e)', () => {
     const env = { TEST_DB_NAME: `sira_admin_pw_${Date.now()}` };
     try {
       const first = await createTestApp(env, db);
-      const printed = warn.mock.calls.filter(([message]) => String(message).includes(first.config.adminPassword));
+      const printed = warn.mock.calls.filter(([message]) =>
+        String(message).includes(first.config.adminPassword),
+      );
       expect(first.config.adminPasswordGenerated).toBe(true);
       expect(printed).toHaveLength(1);
       warn.mockClear();
       await first.close();
       const again = await createTestApp(env, db);
-      expect(warn.mock.calls.filter(([message]) => String(message).includes('password'))).toEqual([]);
+      expect(warn.mock.calls.filter(([message]) => String(message).includes('password'))).toEqual(
+        [],
+      );
       await again.close();
     } finally {
       warn.mockRestore();
@@ -245,14 +349,20 @@ describe('first admin (e2e)', () => {
   });
 
   it('is created once even when two instances boot on one database', async () => {
-    const env = { TEST_DB_NAME: `sira_admin_${Date.now()}`, ADMIN_EMAIL: 'Boss@Sira.test', ADMIN_PASSWORD: 'first-admin-pass' };
+    const env = {
+      TEST_DB_NAME: `sira_admin_${Date.now()}`,
+      ADMIN_EMAIL: 'Boss@Sira.test',
+      ADMIN_PASSWORD: 'first-admin-pass',
+    };
     const db = await startTestDatabase();
     const [a, b] = await Promise.all([createTestApp(env, db), createTestApp(env, db)]);
     try {
       const users = a.app.get<Connection>(getConnectionToken()).collection('users');
       expect(await users.countDocuments({ role: 'admin' })).toBe(1);
       expect(await users.countDocuments({ email: 'boss@sira.test' })).toBe(1);
-      await expect(login(b.baseUrl, 'boss@sira.test', 'first-admin-pass')).resolves.toHaveProperty('token');
+      await expect(login(b.baseUrl, 'boss@sira.test', 'first-admin-pass')).resolves.toHaveProperty(
+        'token',
+      );
     } finally {
       await Promise.all([a.close(), b.close()]);
       await db.stop();

@@ -63,14 +63,12 @@ describe('/simulator (Chromium)', () => {
 
     // A later message (e.g. a caseworker's) lands in the dev sink and shows up on the phone.
     const contact = (await t.app.get(ContactsService).findByPhone('+22376000501'))!;
-    const queued = await t.app
-      .get(OutboxService)
-      .enqueue({
-        contactId: contact.id,
-        channel: 'sms',
-        text: 'Un conseiller vous répond.',
-        kind: 'caseworker',
-      });
+    const queued = await t.app.get(OutboxService).enqueue({
+      contactId: contact.id,
+      channel: 'sms',
+      text: 'Un conseiller vous répond.',
+      kind: 'caseworker',
+    });
     expect(queued.status).toBe('sink');
     const later = page.locator('.msg.out[data-source="outbox"]').first();
     await later.waitFor();

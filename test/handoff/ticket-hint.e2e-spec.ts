@@ -35,8 +35,10 @@ describe('ticket hint on the contact', () => {
   });
 
   const hintOf = async (app: TestApp, contactId: string) =>
-    (await collection(app, 'contacts').findOne({ _id: new Types.ObjectId(contactId) }))?.ticketHint as string | null;
-  const close = (id: string) => call(t, 'POST', `/api/handoffs/${id}/close`, supervisor.token, { outcome: 'resolved' });
+    (await collection(app, 'contacts').findOne({ _id: new Types.ObjectId(contactId) }))
+      ?.ticketHint as string | null;
+  const close = (id: string) =>
+    call(t, 'POST', `/api/handoffs/${id}/close`, supervisor.token, { outcome: 'resolved' });
   const newNumber = () => `+2237${String(randomInt(10_000_000)).padStart(7, '0')}`;
   const send = async (app: TestApp, from: string, body: string) => {
     const res = await postTwilio(app, MESSAGES_WEBHOOK, inboundParams({ from, body }));
@@ -56,7 +58,9 @@ describe('ticket hint on the contact', () => {
     const { id: first, contactId } = await openTicket(t, { idempotencyKey: 'hint-race-0' });
     expect((await close(first)).status).toBe(200);
     const opened = await Promise.all(
-      ['hint-race-1', 'hint-race-2', 'hint-race-3'].map((key) => openTicket(t, { contactId, idempotencyKey: key })),
+      ['hint-race-1', 'hint-race-2', 'hint-race-3'].map((key) =>
+        openTicket(t, { contactId, idempotencyKey: key }),
+      ),
     );
     expect(new Set(opened.map((o) => o.id)).size).toBe(1);
     expect(await hintOf(t, contactId)).toBe(opened[0].id);
