@@ -1,22 +1,11 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, chromium } from 'playwright-core';
+import { Browser } from 'playwright-core';
 import { ContactsService } from '../../src/contacts/contacts.service';
 import { OutboxService } from '../../src/outbox/outbox.service';
 import { createTestApp, TestApp } from '../harness/app';
+import { launchChromium, SHOTS } from '../harness/chromium';
 import { withTestBot } from '../harness/twilio';
 import { collection, RecordingBot } from './helpers';
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-const SHOTS = join(__dirname, '../../test-results');
 
 describe('/simulator (Chromium)', () => {
   let t: TestApp;
@@ -24,17 +13,13 @@ describe('/simulator (Chromium)', () => {
   const bot = new RecordingBot();
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     // A public URL unlike the test server's address: the signature must still hold.
     t = await createTestApp(
       { PUBLIC_BASE_URL: 'https://sira.example.org' },
       undefined,
       withTestBot(bot),
     );
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -1,24 +1,14 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import { HandoffService } from '../../src/handoff/handoff.service';
 import { DEFAULT_QUEUE_STREAM_OPTIONS, QUEUE_STREAM_OPTIONS } from '../../src/handoff/queue-stream';
 import { OutboxService } from '../../src/outbox/outbox.service';
 import { ReferralsService } from '../../src/referrals/referrals.service';
 import { createTestApp, TestApp } from '../harness/app';
+import { launchChromium, SHOTS } from '../harness/chromium';
 import { authHeader, LoggedIn, login, loginAs } from '../harness/auth';
 import { openTicket } from '../handoff/helpers';
-
-const SHOTS = join(__dirname, '../../test-results');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 // Script errors and CSP violations both surface here; the 401 of the boot-time refresh is expected.
 function watchErrors(page: Page): string[] {
@@ -45,7 +35,6 @@ describe('console in Chromium (e2e)', () => {
   let caseworker: LoggedIn;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     // The live stream checks the account on every event (production: at most every 5 s).
     t = await createTestApp({}, undefined, {
       override: (b) =>
@@ -54,10 +43,7 @@ describe('console in Chromium (e2e)', () => {
           .useValue({ ...DEFAULT_QUEUE_STREAM_OPTIONS, recheckMs: 0 }),
     });
     caseworker = await loginAs(t, 'caseworker', ['Kayes']);
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -1,22 +1,11 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, chromium } from 'playwright-core';
+import { Browser } from 'playwright-core';
 import { HandoffService } from '../../src/handoff/handoff.service';
 import { OutboxService } from '../../src/outbox/outbox.service';
 import { createTestApp, TestApp } from '../harness/app';
+import { launchChromium, SHOTS } from '../harness/chromium';
 import { loginAs } from '../harness/auth';
 import { inboundParams, MESSAGES_WEBHOOK, postTwilio } from '../harness/twilio';
-
-const SHOTS = join(__dirname, '../../test-results');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 // The whole loop with the real bot: a person texts Sira (signed webhook), asks for a person with 0,
 // the ticket arrives live in the console, the caseworker answers, the person writes back, the case closes.
@@ -25,12 +14,8 @@ describe('console with a simulated person (e2e)', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     t = await createTestApp();
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
