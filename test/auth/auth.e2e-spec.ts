@@ -301,6 +301,30 @@ describe('auth (e2e)', () => {
       expect(await spelled.json()).toMatchObject({ regions: ['Ségou', 'Ménaka'] });
     });
 
+    it('checks an update with the rules of creation, each field optional, and never changes the email', async () => {
+      const admin = await login(t.baseUrl, t.config.adminEmail, t.config.adminPassword);
+      const cw = await loginAs(t, 'caseworker', ['Kayes']);
+      const patch = async (body: unknown) =>
+        (
+          await fetch(`${t.baseUrl}/api/users/${cw.user.id}`, {
+            method: 'PATCH',
+            headers: { 'content-type': 'application/json', ...authHeader(admin.token) },
+            body: JSON.stringify(body),
+          })
+        ).status;
+
+      expect(await patch({ password: 'short' })).toBe(400);
+      expect(await patch({ role: 'owner' })).toBe(400);
+      expect(await patch({ regions: 'Kayes' })).toBe(400);
+      expect(await patch({ active: 'no' })).toBe(400);
+      expect(await patch({ email: 'someone.else@test.sira' })).toBe(400);
+      expect(await patch({ password: 'a-new-long-password' })).toBe(200);
+      expect(
+        (await post(t, '/api/auth/login', { email: cw.email, password: 'a-new-long-password' }))
+          .status,
+      ).toBe(200);
+    });
+
     it('keeps at least one active admin', async () => {
       const users = t.app.get<Connection>(getConnectionToken()).collection('users');
       const admins = await users.find({ role: 'admin', active: true }).toArray();

@@ -1,39 +1,14 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsOptional,
-  IsString,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
-import { Role, ROLES } from '../../auth/role';
+import { ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { CreateUserDto } from './create-user.dto';
 
-export class UpdateUserDto {
-  @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional()
-  @IsIn(ROLES)
-  role?: Role;
-
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(30)
-  @IsString({ each: true })
-  @MaxLength(80, { each: true })
-  regions?: string[];
-
+// Role, regions and password under the same rules as on creation, each optional (the email stays),
+// plus (de)activation.
+export class UpdateUserDto extends PartialType(
+  PickType(CreateUserDto, ['role', 'regions', 'password'] as const),
+) {
   @ApiPropertyOptional()
   @IsOptional()
   @IsBoolean()
   active?: boolean;
-
-  @ApiPropertyOptional({ minLength: 10 })
-  @IsOptional()
-  @IsString()
-  @MinLength(10)
-  @MaxLength(128)
-  password?: string;
 }
